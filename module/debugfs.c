@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The debugfs interface, /sys/kernel/debug/rtnl_net_trace/. Table files
+ * start with a format-version line and hold one "record key=value ..."
+ * line per entry; docs/debugfs.md documents them.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/debugfs.h>
+#include <linux/kallsyms.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+
+#include "rnt.h"
+
+static struct dentry *rnt_dir;
+
+static void rnt_header(struct seq_file *m, const char *file)
+{
+	seq_printf(m, "rtnl_net_trace %s version %d\n", file, RNT_FORMAT_VERSION);
+}
+
+static void rnt_print_hist(struct seq_file *m, const char *key, const u64 *hist)
+{
+	int i;
+
+	seq_printf(m, " %s=", key);
+	for (i = 0; i < RNT_HIST_BUCKETS; i++)
+		seq_printf(m, i ? ",%llu" : "%llu", hist[i]);
+}
+
+static void rnt_print_dist(struct seq_file *m, const char *prefix,
+			   struct rnt_dist __percpu *d)
+{
+	struct rnt_dist s;
+	char key[16];
+
+	rnt_dist_sum(d, &s);
+	seq_printf(m, " %s_sum=%llu %s_max=%llu", prefix, s.sum, prefix, s.max);
+	snprintf(key, sizeof(key), "%s_hist", prefix);
+	rnt_print_hist(m, key, s.hist);
+}
+
+/* ---- version ---- */
+
+static int rnt_version_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "rtnl_net_trace format %d\n", RNT_FORMAT_VERSION);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_version);
+
+/* ---- status ---- */
+
+static const char *const rnt_drop_names[RNT_NR_DROP] = {
+	[RNT_DROP_TASK] = "task_slots",
+	[RNT_DROP_SITE] = "sites",
+	[RNT_DROP_NETNS] = "netns",
+	[RNT_DROP_HELD] = "held",
+	[RNT_DROP_VIOLATION] = "violations",
+};
+
+static int rnt_status_show(struct seq_file *m, void *v)
+{
+	static const char *const features[RNT_NR_FP] = {
+		[RNT_FP_REQ] = "requests", [RNT_FP_HANDLERS] = "handlers",
+		[RNT_FP_RTNL] = "rtnl", [RNT_FP_PERNET] = "pernet",
+	};
+	struct rnt_probe_info info;
+	int i;
+
+	rnt_header(m, "status");
+	mutex_lock(&rnt_mutex);
+	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s\n",
+		   rnt_enabled,
+		   rnt_violation_action == RNT_ACTION_WARN ? "warn" : "count",
+		   rnt_max_nets, init_utsname()->release);
+	for (i = 0; i < RNT_NR_FP; i++) {
+		rnt_probe_info(i, &info);
+		seq_printf(m, "feature name=%s state=%s\n", features[i],
+			   info.available ? "active" : "unavailable");
+	}
+	for (i = 0; i < RNT_NR_FP; i++) {
+		rnt_probe_info(i, &info);
+		seq_printf(m, "probe name=%s state=%s addrs=%d nmissed=%lu error=%d\n",
+			   info.name,
+			   !info.available ? "unavailable" :
+			   info.registered ? "registered" :
+			   info.error ? "failed" : "unregistered",
+			   info.addrs, info.nmissed, info.error);
+	}
+	mutex_unlock(&rnt_mutex);
+	seq_puts(m, "drops");
+	for (i = 0; i < RNT_NR_DROP; i++)
+		seq_printf(m, " %s=%llu", rnt_drop_names[i],
+			   rnt_sum_u64(&rnt_drops[i]));
+	seq_putc(m, '\n');
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_status);
+
+/* ---- handlers and stats ---- */
+
+static void rnt_handler_key(struct seq_file *m, const char *rec,
+			    const struct rnt_handler *h)
+{
+	seq_printf(m, "%s family=%u msgtype=%u kind=%s fn=%s", rec, h->family,
+		   h->msgtype, h->kind == RNT_DOIT ? "doit" : "dumpit", h->name);
+}
+
+static int rnt_handlers_show(struct seq_file *m, void *v)
+{
+	int i;
+
+	rnt_header(m, "handlers");
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		const struct rnt_handler *h = &rnt_handlers[i];
+
+		rnt_handler_key(m, "handler", h);
+		seq_printf(m, " owner=%s flags=%#x locking=%s present=%d\n",
+			   h->owner, h->flags,
+			   rnt_handler_locked(h) ? "rtnl" : "unlocked", h->present);
+	}
+	mutex_unlock(&rnt_mutex);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_handlers);
+
+#define RNT_HSUM(h, field) rnt_sum_u64(&(h)->stats->field)
+
+static void rnt_print_sets(struct seq_file *m, struct rnt_sets __percpu *s)
+{
+	struct rnt_sets sum;
+	u64 with_init = 0;
+	int i;
+
+	rnt_sets_sum(s, &sum);
+	seq_puts(m, " lockset=");
+	for (i = 0; i < RNT_SET_BUCKETS; i++) {
+		seq_printf(m, i ? ",%llu" : "%llu", sum.n[0][i] + sum.n[1][i]);
+		with_init += sum.n[1][i];
+	}
+	seq_printf(m, " init_net=%llu max_set=%llu", with_init, sum.max);
+}
+
+static int rnt_stats_show(struct seq_file *m, void *v)
+{
+	int i, e;
+
+	rnt_header(m, "stats");
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		struct rnt_handler *h = &rnt_handlers[i];
+		u64 calls = RNT_HSUM(h, calls), requests = RNT_HSUM(h, requests);
+		bool first = true;
+
+		if (!calls && !requests)
+			continue;
+		rnt_handler_key(m, "stat", h);
+		seq_printf(m, " calls=%llu errors=%llu errno=", calls,
+			   RNT_HSUM(h, errors));
+		for (e = 0; e < RNT_NR_ERRNO; e++) {
+			u64 n = RNT_HSUM(h, errnos[e]);
+
+			if (!n)
+				continue;
+			if (e < RNT_NR_ERRNO - 1)
+				seq_printf(m, "%s%d:%llu", first ? "" : ",",
+					   rnt_errnos[e], n);
+			else
+				seq_printf(m, "%sother:%llu", first ? "" : ",", n);
+			first = false;
+		}
+		if (first)
+			seq_putc(m, '-');
+		seq_printf(m, " rtnl=%llu unlocked=%llu inflight=%d inflight_max=%d",
+			   RNT_HSUM(h, rtnl), RNT_HSUM(h, unlocked),
+			   atomic_read(&h->inflight), READ_ONCE(h->inflight_max));
+		seq_printf(m, " requests=%llu rounds=%llu", requests,
+			   h->kind == RNT_DUMPIT ? calls : 0);
+		rnt_print_dist(m, "lat", &h->stats->lat);
+		rnt_print_dist(m, "wait", &h->stats->wait);
+		rnt_print_dist(m, "hold", &h->stats->hold);
+		rnt_print_sets(m, &h->stats->sets);
+		seq_putc(m, '\n');
+	}
+	mutex_unlock(&rnt_mutex);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_stats);
+
+/* ---- rtnl ---- */
+
+static int rnt_rtnl_show(struct seq_file *m, void *v)
+{
+	static const char *const acq[RNT_NR_ACQ] = {
+		"lock", "interruptible", "killable", "trylock_ok",
+		"trylock_fail", "refcount",
+	};
+	struct rnt_dist d;
+	int i, cpu;
+
+	rnt_header(m, "rtnl");
+	seq_puts(m, "acquire");
+	for (i = 0; i < RNT_NR_ACQ; i++)
+		seq_printf(m, " %s=%llu", acq[i], rnt_sum_u64(&rnt_rtnl->acquire[i]));
+	seq_putc(m, '\n');
+
+	rnt_dist_sum(&rnt_rtnl->wait, &d);
+	seq_printf(m, "wait count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
+	rnt_print_hist(m, "hist", d.hist);
+	rnt_dist_sum(&rnt_rtnl->hold, &d);
+	seq_printf(m, "\nhold count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
+	rnt_print_hist(m, "hist", d.hist);
+	seq_putc(m, '\n');
+
+	for (i = 0; i < RNT_MAX_SITES; i++) {
+		unsigned long ip = READ_ONCE(rnt_sites[i]);
+		struct rnt_site_stats s = {};
+
+		if (!ip)
+			continue;
+		for_each_possible_cpu(cpu) {
+			const struct rnt_site_stats *p = per_cpu_ptr(rnt_site_stats, cpu) + i;
+
+			s.count += p->count;
+			s.wait_sum += p->wait_sum;
+			s.wait_max = max(s.wait_max, p->wait_max);
+			s.hold_sum += p->hold_sum;
+			s.hold_max = max(s.hold_max, p->hold_max);
+		}
+		seq_printf(m, "site sym=%pS count=%llu wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
+			   (void *)ip, s.count, s.wait_sum, s.wait_max,
+			   s.hold_sum, s.hold_max);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_rtnl);
+
+/* ---- netns ---- */
+
+static int rnt_netns_show(struct seq_file *m, void *v)
+{
+	int i, cpu;
+
+	rnt_header(m, "netns");
+	for (i = 0; i < RNT_MAX_NETNS; i++) {
+		u64 cookie = READ_ONCE(rnt_netns_cookie[i]);
+		struct rnt_netns_stats s = {};
+
+		if (!cookie)
+			continue;
+		for_each_possible_cpu(cpu) {
+			const struct rnt_netns_stats *p = per_cpu_ptr(rnt_netns_stats, cpu) + i;
+
+			s.requests += p->requests;
+			s.locks += p->locks;
+			s.wait_sum += p->wait_sum;
+			s.wait_max = max(s.wait_max, p->wait_max);
+			s.hold_sum += p->hold_sum;
+			s.hold_max = max(s.hold_max, p->hold_max);
+		}
+		seq_printf(m, "netns cookie=%llu inum=%u requests=%llu locks=%llu wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
+			   cookie, READ_ONCE(rnt_netns_inum[i]), s.requests,
+			   s.locks, s.wait_sum, s.wait_max, s.hold_sum, s.hold_max);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_netns);
+
+/* ---- locksets ---- */
+
+static void rnt_print_shapes(struct seq_file *m, const char *owner,
+			     const struct rnt_sets *s)
+{
+	int init, size;
+
+	for (init = 1; init >= 0; init--)
+		for (size = 0; size < RNT_SET_BUCKETS; size++)
+			if (s->n[init][size])
+				seq_printf(m, "lockset owner=%s size=%d%s init_net=%d count=%llu\n",
+					   owner, size + 1,
+					   size == RNT_SET_BUCKETS - 1 ? "+" : "",
+					   init, s->n[init][size]);
+}
+
+static int rnt_locksets_show(struct seq_file *m, void *v)
+{
+	char owner[KSYM_SYMBOL_LEN];
+	struct rnt_sets s;
+	int i, cpu;
+
+	rnt_header(m, "locksets");
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		rnt_sets_sum(&rnt_handlers[i].stats->sets, &s);
+		rnt_print_shapes(m, rnt_handlers[i].name, &s);
+	}
+	mutex_unlock(&rnt_mutex);
+	for (i = 0; i < RNT_MAX_SITES; i++) {
+		unsigned long ip = READ_ONCE(rnt_sites[i]);
+
+		if (!ip)
+			continue;
+		memset(&s, 0, sizeof(s));
+		for_each_possible_cpu(cpu) {
+			const struct rnt_sets *p = &(per_cpu_ptr(rnt_site_stats, cpu) + i)->sets;
+			int a, b;
+
+			for (a = 0; a < 2; a++)
+				for (b = 0; b < RNT_SET_BUCKETS; b++)
+					s.n[a][b] += p->n[a][b];
+		}
+		sprint_symbol(owner, ip);
+		strreplace(owner, ' ', '_');
+		rnt_print_shapes(m, owner, &s);
+	}
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
+
+/* ---- violations ---- */
+
+static int rnt_violations_show(struct seq_file *m, void *v)
+{
+	struct rnt_violation *ring;
+	int i, j, n;
+
+	rnt_header(m, "violations");
+	for (i = 0; i < RNT_NR_VIOLATION; i++)
+		seq_printf(m, "total kind=%s count=%llu\n", rnt_violation_names[i],
+			   rnt_violation_total(i));
+
+	ring = kmalloc_array(RNT_RING_SIZE, sizeof(*ring), GFP_KERNEL);
+	if (!ring)
+		return -ENOMEM;
+	n = rnt_violations_copy(ring, RNT_RING_SIZE);
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < n; i++) {
+		struct rnt_violation *e = &ring[i];
+
+		for (j = 0; e->comm[j]; j++)
+			if (e->comm[j] <= ' ' || e->comm[j] > '~' || e->comm[j] == '=')
+				e->comm[j] = '?';
+		seq_printf(m, "violation kind=%s count=%llu pid=%d comm=%s owner=%s nets=",
+			   rnt_violation_names[e->kind], e->count, e->pid,
+			   e->comm[0] ? e->comm : "?",
+			   e->slot >= 0 ? rnt_handlers[e->slot].name : "-");
+		for (j = 0; j < e->nnets; j++)
+			seq_printf(m, "%s%u:%llu", j ? "," : "", e->nets[j].inum,
+				   e->nets[j].cookie);
+		seq_printf(m, " time_ns=%llu\n", e->time_ns);
+		for (j = 0; j < e->nr_stack; j++)
+			seq_printf(m, "stack %pS\n", (void *)e->stack[j]);
+	}
+	mutex_unlock(&rnt_mutex);
+	kfree(ring);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_violations);
+
+/* ---- writable knobs ---- */
+
+/*
+ * Copy a short write into a NUL-terminated buffer and strip it. Partial
+ * writes and writes at an offset are refused, so that a command is only
+ * ever taken whole.
+ */
+static int rnt_get_word(const char __user *ubuf, size_t count, loff_t *ppos,
+			char *buf, size_t size)
+{
+	if (*ppos || !count || count >= size)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	if (strlen(buf) != count)
+		return -EINVAL;
+	strim(buf);
+	return 0;
+}
+
+static int rnt_parse_bool(const char *s, bool *val)
+{
+	if (!strcmp(s, "1") || !strcmp(s, "on")) {
+		*val = true;
+		return 0;
+	}
+	if (!strcmp(s, "0") || !strcmp(s, "off")) {
+		*val = false;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static int rnt_enable_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%d\n", READ_ONCE(rnt_enabled));
+	return 0;
+}
+
+static int rnt_enable_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, rnt_enable_show, NULL);
+}
+
+static ssize_t rnt_enable_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	char buf[8];
+	bool on;
+	int err;
+
+	err = rnt_get_word(ubuf, count, ppos, buf, sizeof(buf));
+	if (!err)
+		err = rnt_parse_bool(buf, &on);
+	if (!err)
+		err = rnt_set_enabled(on);
+	return err ? err : count;
+}
+
+static const struct file_operations rnt_enable_fops = {
+	.owner = THIS_MODULE,
+	.open = rnt_enable_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = rnt_enable_write,
+};
+
+static ssize_t rnt_reset_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	char buf[8];
+	bool on;
+	int err;
+
+	err = rnt_get_word(ubuf, count, ppos, buf, sizeof(buf));
+	if (!err)
+		err = rnt_parse_bool(buf, &on);
+	if (!err && !on)
+		err = -EINVAL;
+	if (!err)
+		err = rnt_reset();
+	return err ? err : count;
+}
+
+static const struct file_operations rnt_reset_fops = {
+	.owner = THIS_MODULE,
+	.write = rnt_reset_write,
+	.llseek = noop_llseek,
+};
+
+static int rnt_action_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%s\n", READ_ONCE(rnt_violation_action) == RNT_ACTION_WARN ?
+		   "warn" : "count");
+	return 0;
+}
+
+static int rnt_action_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, rnt_action_show, NULL);
+}
+
+static ssize_t rnt_action_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	char buf[8];
+	int err;
+
+	err = rnt_get_word(ubuf, count, ppos, buf, sizeof(buf));
+	if (err)
+		return err;
+	if (!strcmp(buf, "count"))
+		WRITE_ONCE(rnt_violation_action, RNT_ACTION_COUNT);
+	else if (!strcmp(buf, "warn"))
+		WRITE_ONCE(rnt_violation_action, RNT_ACTION_WARN);
+	else
+		return -EINVAL;
+	return count;
+}
+
+static const struct file_operations rnt_action_fops = {
+	.owner = THIS_MODULE,
+	.open = rnt_action_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = rnt_action_write,
+};
+
+int rnt_debugfs_init(void)
+{
+	rnt_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
+	debugfs_create_file("version", 0400, rnt_dir, NULL, &rnt_version_fops);
+	debugfs_create_file("status", 0400, rnt_dir, NULL, &rnt_status_fops);
+	debugfs_create_file("handlers", 0400, rnt_dir, NULL, &rnt_handlers_fops);
+	debugfs_create_file("stats", 0400, rnt_dir, NULL, &rnt_stats_fops);
+	debugfs_create_file("rtnl", 0400, rnt_dir, NULL, &rnt_rtnl_fops);
+	debugfs_create_file("netns", 0400, rnt_dir, NULL, &rnt_netns_fops);
+	debugfs_create_file("locksets", 0400, rnt_dir, NULL, &rnt_locksets_fops);
+	debugfs_create_file("violations", 0400, rnt_dir, NULL,
+			    &rnt_violations_fops);
+	debugfs_create_file("enable", 0600, rnt_dir, NULL, &rnt_enable_fops);
+	debugfs_create_file("reset", 0200, rnt_dir, NULL, &rnt_reset_fops);
+	debugfs_create_file("violation_action", 0600, rnt_dir, NULL,
+			    &rnt_action_fops);
+	return 0;
+}
+
+void rnt_debugfs_exit(void)
+{
+	debugfs_remove_recursive(rnt_dir);
+}

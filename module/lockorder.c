@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-netns RTNL: the nets each task holds, the lock sets of RTNL
+ * sections, and the locking rules:
+ *
+ *  - order:             nets are taken init_net first, then by ascending
+ *                       struct net address, as rtnl_net_cmp_locks() says;
+ *  - recursion:         the same net twice;
+ *  - too_many:          more than max_nets held at once;
+ *  - no_rtnl:           a per-netns lock without the global RTNL;
+ *  - rtnl_inversion:    the global RTNL taken with a per-netns lock held;
+ *  - unbalanced_unlock: a net unlocked that the task does not hold;
+ *  - leak:              a per-netns lock still held at the end of the RTNL
+ *                       section or rtnetlink request.
+ *
+ * Violations go to a small ring, with one stack trace each; identical
+ * violations from the same stack share an entry and a count.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jhash.h>
+#include <linux/lockdep.h>
+#include <linux/seq_file.h>
+#include <linux/spinlock.h>
+#include <linux/stacktrace.h>
+#include <linux/rtnetlink.h>
+#include <net/net_namespace.h>
+#include <kunit/visibility.h>
+
+#include "rnt.h"
+
+const char *const rnt_violation_names[RNT_NR_VIOLATION] = {
+	[RNT_V_ORDER] = "order",
+	[RNT_V_RECURSION] = "recursion",
+	[RNT_V_TOO_MANY] = "too_many",
+	[RNT_V_NO_RTNL] = "no_rtnl",
+	[RNT_V_RTNL_INVERSION] = "rtnl_inversion",
+	[RNT_V_UNBALANCED_UNLOCK] = "unbalanced_unlock",
+	[RNT_V_LEAK] = "leak",
+};
+
+/* Protects rnt_ring and rnt_ring_len; taken only when a rule is broken. */
+static DEFINE_RAW_SPINLOCK(rnt_ring_lock);
+static struct rnt_violation rnt_ring[RNT_RING_SIZE];
+static int rnt_ring_len;
+static atomic64_t rnt_violation_totals[RNT_NR_VIOLATION];
+
+/* Exactly rtnl_net_cmp_locks(): init_net first, then ascending address. */
+int rnt_cmp_nets(const void *a, const void *b, const void *init)
+{
+	if (a == b)
+		return 0;
+	if (a == init)
+		return -1;
+	if (b == init)
+		return 1;
+	return a < b ? -1 : 1;
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_cmp_nets);
+
+/* Add @net to a lock set once; false when it was there or the set is full. */
+bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
+		 const void *init, unsigned int cap)
+{
+	unsigned int i;
+
+	for (i = 0; i < *nset; i++)
+		if (set[i] == net)
+			return false;
+	if (*nset >= cap)
+		return false;
+	set[(*nset)++] = net;
+	if (net == init)
+		*has_init = true;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_add);
+
+/*
+ * Find the entry for (@kind, @hash) in @ring, or append one. Returns NULL
+ * when the ring is full. *@is_new tells whether it was appended.
+ */
+struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
+				   int cap, int kind, u32 hash, bool *is_new)
+{
+	int i;
+
+	*is_new = false;
+	for (i = 0; i < *len; i++)
+		if (ring[i].kind == kind && ring[i].hash == hash)
+			return &ring[i];
+	if (*len >= cap)
+		return NULL;
+	*is_new = true;
+	memset(&ring[*len], 0, sizeof(ring[0]));
+	ring[*len].kind = kind;
+	ring[*len].hash = hash;
+	return &ring[(*len)++];
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_ring_get);
+
+static void rnt_net_id(const struct net *net, unsigned int *inum, u64 *cookie)
+{
+	*inum = net ? net->ns.inum : 0;
+	*cookie = net ? net->net_cookie : 0;
+}
+
+static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
+			  const struct net *b)
+{
+	unsigned long stack[RNT_STACK_DEPTH];
+	struct rnt_violation *v;
+	unsigned int nr;
+	unsigned long flags;
+	bool is_new;
+	u32 hash;
+
+	atomic64_inc(&rnt_violation_totals[kind]);
+	nr = stack_trace_save(stack, RNT_STACK_DEPTH, 0);
+	hash = jhash(stack, nr * sizeof(stack[0]), kind);
+
+	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
+	v = rnt_ring_get(rnt_ring, &rnt_ring_len, RNT_RING_SIZE, kind, hash,
+			 &is_new);
+	if (!v) {
+		raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
+		rnt_drop(RNT_DROP_VIOLATION);
+		return;
+	}
+	v->count++;
+	if (is_new) {
+		v->time_ns = ktime_get_ns();
+		v->pid = task_pid_nr(current);
+		get_task_comm(v->comm, current);
+		v->slot = RNT_NO_SLOT;
+		if (t) {
+			v->slot = t->rtnl_held ? t->rtnl_slot : RNT_NO_SLOT;
+			if (v->slot < 0 && t->depth && t->depth <= RNT_CTX_DEPTH)
+				v->slot = t->ctx[t->depth - 1];
+		}
+		rnt_net_id(a, &v->nets[0].inum, &v->nets[0].cookie);
+		rnt_net_id(b, &v->nets[1].inum, &v->nets[1].cookie);
+		v->nnets = b ? 2 : 1;
+		memcpy(v->stack, stack, nr * sizeof(stack[0]));
+		v->nr_stack = nr;
+	}
+	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
+
+	WARN(is_new && READ_ONCE(rnt_violation_action) == RNT_ACTION_WARN,
+	     "rtnl_net_trace: %s violation by %s/%d\n",
+	     rnt_violation_names[kind], current->comm, task_pid_nr(current));
+}
+
+#if RNT_HAVE_PERNET
+/* lockdep knows better than we do, until it turns itself off. */
+static bool rnt_rtnl_held(const struct rnt_task *t)
+{
+	if (debug_locks)
+		return lockdep_rtnl_is_held();
+	return t && t->rtnl_held;
+}
+
+static bool rnt_lockdep_holds(const struct net *net)
+{
+	return debug_locks && lockdep_is_held(&net->rtnl_mutex);
+}
+#else
+static bool rnt_rtnl_held(const struct rnt_task *t)
+{
+	return t && t->rtnl_held;
+}
+
+static bool rnt_lockdep_holds(const struct net *net)
+{
+	return false;
+}
+#endif
+
+/* Called once @net's lock is acquired; @start is when the wait began. */
+void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
+{
+	const struct net *net = netp;
+	u64 now = ktime_get_ns();
+	bool dup = false, order = false;
+	struct rnt_held *hd;
+	int i, idx;
+
+	if (!rnt_rtnl_held(t))
+		rnt_violation(t, RNT_V_NO_RTNL, net, NULL);
+	for (i = 0; i < t->nheld; i++) {
+		int cmp = rnt_cmp_nets(t->held[i].net, net, &init_net);
+
+		if (!cmp) {
+			dup = true;
+			rnt_violation(t, RNT_V_RECURSION, net, NULL);
+		} else if (cmp > 0 && !order) {
+			order = true;
+			rnt_violation(t, RNT_V_ORDER, net, t->held[i].net);
+		}
+	}
+	if (dup)
+		return;
+	if (t->nheld + 1 > READ_ONCE(rnt_max_nets))
+		rnt_violation(t, RNT_V_TOO_MANY, net, NULL);
+	if (t->nheld == RNT_MAX_HELD) {
+		rnt_drop(RNT_DROP_HELD);
+		return;
+	}
+
+	idx = rnt_netns_get(net->net_cookie, net->ns.inum);
+	hd = &t->held[t->nheld++];
+	hd->net = net;
+	hd->cookie = net->net_cookie;
+	hd->inum = net->ns.inum;
+	hd->acquired = now;
+	hd->netns = idx;
+	hd->leaked = false;
+	rnt_set_add(t->set, &t->nset, &t->set_init, net, &init_net, RNT_MAX_HELD);
+
+	if (idx >= 0) {
+		struct rnt_netns_stats *s = &rnt_netns_stats[idx];
+		u64 wait = now - start;
+
+		this_cpu_inc(s->locks);
+		this_cpu_add(s->wait_sum, wait);
+		if (wait > this_cpu_read(s->wait_max))
+			this_cpu_write(s->wait_max, wait);
+	}
+}
+
+void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
+{
+	const struct net *net = netp;
+	int i;
+
+	for (i = 0; t && i < t->nheld; i++) {
+		struct rnt_held *hd = &t->held[i];
+
+		if (hd->net != net)
+			continue;
+		if (hd->netns >= 0) {
+			struct rnt_netns_stats *s = &rnt_netns_stats[hd->netns];
+			u64 hold = ktime_get_ns() - hd->acquired;
+
+			this_cpu_add(s->hold_sum, hold);
+			if (hold > this_cpu_read(s->hold_max))
+				this_cpu_write(s->hold_max, hold);
+		}
+		t->nheld--;
+		memmove(hd, hd + 1, (t->nheld - i) * sizeof(*hd));
+		return;
+	}
+	/* Taken before we were enabled: lockdep saw it, we did not. */
+	if (rnt_lockdep_holds(net))
+		return;
+	rnt_violation(t, RNT_V_UNBALANCED_UNLOCK, net, NULL);
+}
+
+void rnt_rtnl_acquire_check(struct rnt_task *t)
+{
+	rnt_violation(t, RNT_V_RTNL_INVERSION, t->held[0].net, NULL);
+}
+
+/*
+ * The end of an RTNL section (@rtnl_end) or of the outermost rtnetlink
+ * request: report per-netns locks still held, and record the lock set.
+ */
+void rnt_section_end(struct rnt_task *t, bool rtnl_end)
+{
+	int i, slot;
+
+	for (i = 0; i < t->nheld; i++) {
+		if (t->held[i].leaked)
+			continue;
+		t->held[i].leaked = true;
+		rnt_violation(t, RNT_V_LEAK, t->held[i].net, NULL);
+	}
+	if (!t->nset || (!rtnl_end && t->rtnl_held))
+		return;
+
+	slot = rtnl_end ? t->rtnl_slot : t->ctx[0];
+	if (slot >= 0)
+		rnt_sets_add(&rnt_handlers[slot].stats->sets, t->nset, t->set_init);
+	else if (rtnl_end && t->rtnl_site >= 0)
+		rnt_sets_add(&rnt_site_stats[t->rtnl_site].sets, t->nset,
+			     t->set_init);
+	t->nset = 0;
+	t->set_init = false;
+}
+
+void rnt_violations_reset(void)
+{
+	unsigned long flags;
+	int i;
+
+	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
+	rnt_ring_len = 0;
+	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
+	for (i = 0; i < RNT_NR_VIOLATION; i++)
+		atomic64_set(&rnt_violation_totals[i], 0);
+}
+
+u64 rnt_violation_total(int kind)
+{
+	return atomic64_read(&rnt_violation_totals[kind]);
+}
+
+/* Copy the ring out so that symbolizing happens without the lock. */
+int rnt_violations_copy(struct rnt_violation *out, int cap)
+{
+	unsigned long flags;
+	int n;
+
+	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
+	n = min(rnt_ring_len, cap);
+	memcpy(out, rnt_ring, n * sizeof(*out));
+	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
+	return n;
+}
+
+int rnt_lockorder_init(void)
+{
+	rnt_violations_reset();
+	return 0;
+}
+
+void rnt_lockorder_exit(void)
+{
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rtnl_net_trace: per-handler rtnetlink statistics and per-netns RTNL
+ * lock-set tracking for kernels being converted away from the global RTNL.
+ *
+ * Lifecycle: module parameters, the enable toggle, reset, and the module
+ * notifier that rescans the handler table when modules come and go.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/kprobes.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+
+#include "rnt.h"
+
+/*
+ * Protects the enable state, probe registration, the handler table
+ * (slots and lookup index) and reset. Probe handlers never take it:
+ * they only run while the probes are registered, and everything they
+ * read is rebuilt only while the probes are unregistered.
+ */
+DEFINE_MUTEX(rnt_mutex);
+bool rnt_enabled;
+static bool rnt_exiting;
+
+static bool enable = true;
+module_param(enable, bool, 0400);
+MODULE_PARM_DESC(enable, "Register the probes at load time (default: 1)");
+
+int rnt_max_nets = 4;
+module_param_named(max_nets, rnt_max_nets, int, 0400);
+MODULE_PARM_DESC(max_nets, "Most per-netns locks one task may hold (default: 4, struct rtnl_nets)");
+
+int rnt_violation_action = RNT_ACTION_COUNT;
+static char *violation_action = "count";
+module_param(violation_action, charp, 0400);
+MODULE_PARM_DESC(violation_action, "What a violation does: count or warn (default: count)");
+
+/*
+ * kallsyms_lookup_name() is not exported. A kprobe on it tells us where it
+ * is (kprobes only resolve text symbols, so it cannot find data such as
+ * rtnl_msg_handlers directly), and then it resolves the rest.
+ */
+static unsigned long (*rnt_kallsyms_lookup_name)(const char *name);
+
+static int rnt_kallsyms_init(void)
+{
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	int err;
+
+	err = register_kprobe(&kp);
+	if (err) {
+		pr_err("cannot locate kallsyms_lookup_name: %d\n", err);
+		return err;
+	}
+	rnt_kallsyms_lookup_name = (void *)kp.addr;
+	unregister_kprobe(&kp);
+	return 0;
+}
+
+unsigned long rnt_lookup_name(const char *name)
+{
+	return rnt_kallsyms_lookup_name(name);
+}
+
+/* Caller holds rnt_mutex. */
+static int __rnt_set_enabled(bool on)
+{
+	int err;
+
+	if (on == rnt_enabled)
+		return 0;
+	if (on && rnt_exiting)
+		return -ENODEV;
+	if (!on) {
+		rnt_probes_unregister();
+		rnt_enabled = false;
+		return 0;
+	}
+	err = rnt_handlers_scan();
+	if (err)
+		return err;
+	rnt_tasks_reset();
+	err = rnt_probes_register();
+	if (err)
+		return err;
+	rnt_enabled = true;
+	return 0;
+}
+
+int rnt_set_enabled(bool on)
+{
+	int err;
+
+	mutex_lock(&rnt_mutex);
+	err = __rnt_set_enabled(on);
+	mutex_unlock(&rnt_mutex);
+	return err;
+}
+
+int rnt_reset(void)
+{
+	mutex_lock(&rnt_mutex);
+	rnt_stats_reset();
+	rnt_violations_reset();
+	mutex_unlock(&rnt_mutex);
+	return 0;
+}
+
+/*
+ * Modules register rtnetlink handlers from their init function and
+ * unregister them from their exit function, so rescan once a module is
+ * live or gone. The probes must be off while the lookup index changes.
+ */
+static int rnt_module_notify(struct notifier_block *nb, unsigned long action,
+			     void *data)
+{
+	bool was_enabled;
+
+	if (action != MODULE_STATE_LIVE && action != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+
+	mutex_lock(&rnt_mutex);
+	was_enabled = rnt_enabled;
+	__rnt_set_enabled(false);
+	if (rnt_handlers_scan())
+		pr_warn("handler table rescan failed\n");
+	if (was_enabled && __rnt_set_enabled(true))
+		pr_warn("cannot re-enable after a handler table rescan\n");
+	mutex_unlock(&rnt_mutex);
+	return NOTIFY_OK;
+}
+
+static struct notifier_block rnt_module_nb = {
+	.notifier_call = rnt_module_notify,
+};
+
+static int __init rnt_init(void)
+{
+	int err;
+
+	if (!strcmp(violation_action, "warn")) {
+		rnt_violation_action = RNT_ACTION_WARN;
+	} else if (strcmp(violation_action, "count")) {
+		pr_err("violation_action must be count or warn\n");
+		return -EINVAL;
+	}
+	if (rnt_max_nets < 1 || rnt_max_nets > RNT_MAX_HELD) {
+		pr_err("max_nets must be 1..%d\n", RNT_MAX_HELD);
+		return -EINVAL;
+	}
+
+	err = rnt_kallsyms_init();
+	if (err)
+		return err;
+	err = rnt_stats_init();
+	if (err)
+		return err;
+	err = rnt_lockorder_init();
+	if (err)
+		goto free_stats;
+	err = rnt_probes_init();
+	if (err)
+		goto free_lockorder;
+
+	mutex_lock(&rnt_mutex);
+	err = rnt_handlers_scan();
+	mutex_unlock(&rnt_mutex);
+	if (err)
+		goto free_handlers;
+
+	err = rnt_debugfs_init();
+	if (err)
+		goto free_handlers;
+
+	err = register_module_notifier(&rnt_module_nb);
+	if (err)
+		goto remove_debugfs;
+
+	if (enable) {
+		err = rnt_set_enabled(true);
+		if (err)
+			goto unregister_notifier;
+	}
+	return 0;
+
+unregister_notifier:
+	unregister_module_notifier(&rnt_module_nb);
+remove_debugfs:
+	rnt_debugfs_exit();
+free_handlers:
+	rnt_handlers_free();
+free_lockorder:
+	rnt_lockorder_exit();
+free_stats:
+	rnt_stats_exit();
+	return err;
+}
+
+static void __exit rnt_exit(void)
+{
+	mutex_lock(&rnt_mutex);
+	rnt_exiting = true;
+	__rnt_set_enabled(false);
+	mutex_unlock(&rnt_mutex);
+	unregister_module_notifier(&rnt_module_nb);
+	rnt_debugfs_exit();
+	rnt_handlers_free();
+	rnt_lockorder_exit();
+	rnt_stats_exit();
+}
+
+module_init(rnt_init);
+module_exit(rnt_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Trace rtnetlink handlers, global RTNL and per-netns RTNL lock sets");
+MODULE_AUTHOR("rtnl_net_trace developers");

@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The probes. Four fprobes, each attached to many functions at once:
+ *
+ *  - req:      rtnetlink_rcv_msg() and rtnl_dumpit(), the request context;
+ *  - handlers: every doit and dumpit in the handler table;
+ *  - rtnl:     the global RTNL lock functions and __rtnl_unlock();
+ *  - pernet:   __rtnl_net_lock() and __rtnl_net_unlock(), when they exist.
+ *
+ * Handlers do per-CPU increments and touch the current task's slot; they
+ * never allocate, sleep, lock or print on the hot path.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/fprobe.h>
+#include <linux/hash.h>
+#include <linux/kprobes.h>
+#include <linux/netlink.h>
+#include <linux/slab.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
+
+#include "rnt.h"
+
+#define RNT_TASK_SLOTS		256
+#define RNT_TASK_PROBES		8
+/* ftrace may report a probed function's address a few bytes in (endbr). */
+#define RNT_ENTRY_SLACK		16
+
+static struct rnt_task rnt_tasks[RNT_TASK_SLOTS];
+
+struct rnt_fp {
+	struct fprobe fp;
+	struct rnt_probe_info info;
+	unsigned long missed;	/* nmissed of earlier registrations */
+};
+
+static struct rnt_fp rnt_fps[RNT_NR_FP];
+
+enum { RNT_REQ_RCV, RNT_REQ_DUMPIT, RNT_NR_REQ };
+static const char *const rnt_req_syms[RNT_NR_REQ] = {
+	"rtnetlink_rcv_msg", "rtnl_dumpit",
+};
+
+static unsigned long rnt_req_addrs[RNT_NR_REQ];
+
+/* Indexed like enum rnt_acquire, plus the unlock. */
+enum { RNT_RTNL_UNLOCK = RNT_ACQ_TRYLOCK_FAIL };
+static const char *const rnt_rtnl_syms[RNT_NR_ACQ - 1] = {
+	[RNT_ACQ_LOCK] = "rtnl_lock",
+	[RNT_ACQ_INTERRUPTIBLE] = "rtnl_lock_interruptible",
+	[RNT_ACQ_KILLABLE] = "rtnl_lock_killable",
+	[RNT_ACQ_TRYLOCK_OK] = "rtnl_trylock",
+	[RNT_RTNL_UNLOCK] = "__rtnl_unlock",
+};
+
+/* refcount_dec_and_rtnl_lock sits after the unlock in the address list. */
+static unsigned long rnt_rtnl_addrs[RNT_NR_ACQ];
+static const char *const rnt_refcount_sym = "refcount_dec_and_rtnl_lock";
+
+enum { RNT_NET_LOCK, RNT_NET_UNLOCK, RNT_NR_NET };
+static const char *const rnt_net_syms[RNT_NR_NET] = {
+	"__rtnl_net_lock", "__rtnl_net_unlock",
+};
+
+static unsigned long rnt_net_addrs[RNT_NR_NET];
+
+static int rnt_which(unsigned long ip, const unsigned long *addrs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (ip - addrs[i] < RNT_ENTRY_SLACK)
+			return i;
+	return -1;
+}
+
+/* ---- per-task slots ---- */
+
+struct rnt_task *rnt_task_current(bool create)
+{
+	unsigned int h = hash_ptr(current, ilog2(RNT_TASK_SLOTS));
+	struct rnt_task *t;
+	unsigned int i;
+
+	for (i = 0; i < RNT_TASK_PROBES; i++) {
+		t = &rnt_tasks[(h + i) % RNT_TASK_SLOTS];
+		if (READ_ONCE(t->task) == current)
+			return t;
+	}
+	if (!create)
+		return NULL;
+	for (i = 0; i < RNT_TASK_PROBES; i++) {
+		t = &rnt_tasks[(h + i) % RNT_TASK_SLOTS];
+		if (!READ_ONCE(t->task) && !cmpxchg(&t->task, NULL, current)) {
+			t->depth = 0;
+			t->rtnl_held = false;
+			t->rtnl_slot = RNT_NO_SLOT;
+			t->rtnl_site = -1;
+			t->nheld = 0;
+			t->nset = 0;
+			t->set_init = false;
+			return t;
+		}
+	}
+	rnt_drop(RNT_DROP_TASK);
+	return NULL;
+}
+
+/* Give the slot back once the task is inside nothing we track. */
+void rnt_task_put(struct rnt_task *t)
+{
+	if (t && !t->depth && !t->rtnl_held && !t->nheld)
+		smp_store_release(&t->task, NULL);
+}
+
+/* Only while the probes are unregistered. */
+void rnt_tasks_reset(void)
+{
+	memset(rnt_tasks, 0, sizeof(rnt_tasks));
+}
+
+static int rnt_task_ctx(const struct rnt_task *t)
+{
+	if (!t || !t->depth || t->depth > RNT_CTX_DEPTH)
+		return RNT_NO_SLOT;
+	return t->ctx[t->depth - 1];
+}
+
+/* Enter a request or handler context; false when the task is not tracked. */
+static bool rnt_ctx_push(int slot)
+{
+	struct rnt_task *t = rnt_task_current(true);
+
+	if (!t)
+		return false;
+	if (t->depth < RNT_CTX_DEPTH)
+		t->ctx[t->depth] = slot;
+	t->depth++;
+	return true;
+}
+
+/* Leave it; the outermost context's end is where a request ends. */
+static void rnt_ctx_pop(void)
+{
+	struct rnt_task *t = rnt_task_current(false);
+
+	if (!t || !t->depth)
+		return;
+	if (t->depth == 1)
+		rnt_section_end(t, false);
+	t->depth--;
+	rnt_task_put(t);
+}
+
+static void rnt_inflight(struct rnt_handler *h, int delta)
+{
+	int n = atomic_add_return(delta, &h->inflight);
+
+	/* Racy on purpose: a lost update only understates the maximum. */
+	if (n > READ_ONCE(h->inflight_max))
+		WRITE_ONCE(h->inflight_max, n);
+}
+
+/* ---- request context: rtnetlink_rcv_msg() and rtnl_dumpit() ---- */
+
+struct rnt_req_data {
+	bool pushed;
+};
+
+static void rnt_count_sender(struct sk_buff *skb)
+{
+	struct net *net = sock_net(skb->sk);
+	int idx = rnt_netns_get(net->net_cookie, net->ns.inum);
+
+	if (idx >= 0)
+		this_cpu_inc(rnt_netns_stats[idx].requests);
+}
+
+static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
+			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_req_data *d = data;
+	int slot = RNT_NO_SLOT;
+
+	if (rnt_which(ip, rnt_req_addrs, RNT_NR_REQ) == RNT_REQ_RCV) {
+		struct sk_buff *skb = (struct sk_buff *)rnt_arg(regs, 0);
+		struct nlmsghdr *nlh = (struct nlmsghdr *)rnt_arg(regs, 1);
+		int type = nlh->nlmsg_type;
+
+		rnt_count_sender(skb);
+		if (type >= RTM_BASE && type <= RTM_MAX && nlmsg_len(nlh) >= 1) {
+			int family = *(u8 *)nlmsg_data(nlh);
+			bool dump = (type - RTM_BASE) % 4 == 2 &&
+				    (nlh->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+
+			slot = rnt_handler_predict(family, type, dump);
+			if (slot >= 0)
+				this_cpu_inc(rnt_handlers[slot].stats->requests);
+		}
+	} else {
+		struct netlink_callback *cb = (void *)rnt_arg(regs, 1);
+
+		if (cb->data && cb->nlh && nlmsg_len(cb->nlh) >= 1)
+			slot = rnt_handler_find((unsigned long)cb->data,
+						*(u8 *)nlmsg_data(cb->nlh),
+						cb->nlh->nlmsg_type, RNT_DUMPIT);
+	}
+
+	d->pushed = rnt_ctx_push(slot);
+	return 0;
+}
+NOKPROBE_SYMBOL(rnt_req_entry);
+
+static void rnt_req_exit(struct fprobe *fp, unsigned long ip,
+			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_req_data *d = data;
+
+	if (d->pushed)
+		rnt_ctx_pop();
+}
+NOKPROBE_SYMBOL(rnt_req_exit);
+
+/* ---- the handlers themselves ---- */
+
+struct rnt_handler_data {
+	u64 start;
+	int slot;
+	bool pushed;
+};
+
+static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
+			     unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_handler_data *d = data;
+	const struct nlmsghdr *nlh;
+	struct rnt_handler *h;
+	struct rnt_task *t;
+	int slot;
+
+	slot = rnt_handler_find(ip, -1, -1, -1);
+	if (slot < 0)
+		return 1;
+	if (rnt_handlers[slot].kind == RNT_DOIT)
+		nlh = (const struct nlmsghdr *)rnt_arg(regs, 1);
+	else
+		nlh = ((struct netlink_callback *)rnt_arg(regs, 1))->nlh;
+	if (nlh && nlmsg_len(nlh) >= 1)
+		slot = rnt_handler_find(ip, *(u8 *)nlmsg_data(nlh),
+					nlh->nlmsg_type, rnt_handlers[slot].kind);
+	if (slot < 0)
+		return 1;
+
+	h = &rnt_handlers[slot];
+	t = rnt_task_current(false);
+	if (t && t->rtnl_held)
+		this_cpu_inc(h->stats->rtnl);
+	else
+		this_cpu_inc(h->stats->unlocked);
+	rnt_inflight(h, 1);
+	d->slot = slot;
+	d->pushed = rnt_ctx_push(slot);
+	d->start = ktime_get_ns();
+	return 0;
+}
+NOKPROBE_SYMBOL(rnt_handler_entry);
+
+static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
+			     unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_handler_data *d = data;
+	struct rnt_handler *h = &rnt_handlers[d->slot];
+	int ret = (int)rnt_retval(regs);
+	u64 lat = ktime_get_ns() - d->start;
+
+	this_cpu_inc(h->stats->calls);
+	if (ret < 0) {
+		this_cpu_inc(h->stats->errors);
+		this_cpu_inc(h->stats->errnos[rnt_errno_index(-ret)]);
+	}
+	rnt_dist_add(&h->stats->lat, lat);
+	rnt_inflight(h, -1);
+	if (d->pushed)
+		rnt_ctx_pop();
+}
+NOKPROBE_SYMBOL(rnt_handler_exit);
+
+/* ---- global RTNL ---- */
+
+struct rnt_rtnl_data {
+	u64 start;
+	int which;
+};
+
+static void rnt_rtnl_release(struct rnt_task *t, u64 now)
+{
+	u64 hold = now - t->rtnl_acquired;
+
+	rnt_dist_add(&rnt_rtnl->hold, hold);
+	if (t->rtnl_slot >= 0) {
+		rnt_dist_add(&rnt_handlers[t->rtnl_slot].stats->hold, hold);
+	} else if (t->rtnl_site >= 0) {
+		struct rnt_site_stats *s = &rnt_site_stats[t->rtnl_site];
+
+		this_cpu_add(s->hold_sum, hold);
+		if (hold > this_cpu_read(s->hold_max))
+			this_cpu_write(s->hold_max, hold);
+	}
+	rnt_section_end(t, true);
+	t->rtnl_held = false;
+	rnt_task_put(t);
+}
+
+static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
+			      unsigned long caller)
+{
+	u64 now = ktime_get_ns(), wait = now - start;
+	int slot = rnt_task_ctx(t), site = -1;
+
+	rnt_dist_add(&rnt_rtnl->wait, wait);
+	if (slot >= 0) {
+		rnt_dist_add(&rnt_handlers[slot].stats->wait, wait);
+	} else {
+		site = rnt_site_get(caller);
+		if (site >= 0) {
+			struct rnt_site_stats *s = &rnt_site_stats[site];
+
+			this_cpu_inc(s->count);
+			this_cpu_add(s->wait_sum, wait);
+			if (wait > this_cpu_read(s->wait_max))
+				this_cpu_write(s->wait_max, wait);
+		}
+	}
+	if (!t)
+		return;
+	t->rtnl_held = true;
+	t->rtnl_acquired = now;
+	t->rtnl_slot = slot;
+	t->rtnl_site = site;
+	t->nset = 0;
+	t->set_init = false;
+}
+
+static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
+			  unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_rtnl_data *d = data;
+	int which = rnt_which(ip, rnt_rtnl_addrs, RNT_NR_ACQ);
+	struct rnt_task *t = rnt_task_current(false);
+
+	if (which == RNT_RTNL_UNLOCK) {
+		if (t && t->rtnl_held)
+			rnt_rtnl_release(t, ktime_get_ns());
+		return 1;
+	}
+	if (which < 0)
+		return 1;
+	if (t && t->nheld)
+		rnt_rtnl_acquire_check(t);
+	d->which = which;
+	d->start = ktime_get_ns();
+	return 0;
+}
+NOKPROBE_SYMBOL(rnt_rtnl_entry);
+
+static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
+			  unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_rtnl_data *d = data;
+	long ret = (long)rnt_retval(regs);
+	int which = d->which;
+	bool acquired;
+
+	switch (which) {
+	case RNT_ACQ_INTERRUPTIBLE:
+	case RNT_ACQ_KILLABLE:
+		acquired = !(int)ret;
+		break;
+	case RNT_ACQ_TRYLOCK_OK:
+		acquired = (int)ret;
+		if (!acquired)
+			which = RNT_ACQ_TRYLOCK_FAIL;
+		break;
+	case RNT_ACQ_REFCOUNT:
+		acquired = (bool)ret;
+		break;
+	default:
+		acquired = true;
+	}
+	this_cpu_inc(rnt_rtnl->acquire[which]);
+	if (acquired)
+		rnt_rtnl_acquired(rnt_task_current(true), d->start, ret_ip);
+}
+NOKPROBE_SYMBOL(rnt_rtnl_exit);
+
+/* ---- per-netns RTNL ---- */
+
+struct rnt_net_data {
+	u64 start;
+	const void *net;
+};
+
+static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
+			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_net_data *d = data;
+	const void *net = (const void *)rnt_arg(regs, 0);
+
+	if (rnt_which(ip, rnt_net_addrs, RNT_NR_NET) == RNT_NET_UNLOCK) {
+		struct rnt_task *t = rnt_task_current(false);
+
+		rnt_pernet_unlock(t, net);
+		rnt_task_put(t);
+		return 1;
+	}
+	d->net = net;
+	d->start = ktime_get_ns();
+	return 0;
+}
+NOKPROBE_SYMBOL(rnt_net_entry);
+
+static void rnt_net_exit(struct fprobe *fp, unsigned long ip,
+			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+{
+	struct rnt_net_data *d = data;
+	struct rnt_task *t = rnt_task_current(true);
+
+	if (t)
+		rnt_pernet_lock(t, d->net, d->start);
+}
+NOKPROBE_SYMBOL(rnt_net_exit);
+
+/* ---- registration ---- */
+
+static int rnt_resolve(const char *const *syms, unsigned long *addrs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		addrs[i] = rnt_lookup_name(syms[i]);
+		if (!addrs[i]) {
+			pr_warn("symbol %s not found\n", syms[i]);
+			return -ENOENT;
+		}
+	}
+	return 0;
+}
+
+int rnt_probes_init(void)
+{
+	struct rnt_fp *f;
+	int err;
+
+	f = &rnt_fps[RNT_FP_REQ];
+	f->info.name = "req";
+	f->fp.entry_handler = rnt_req_entry;
+	f->fp.exit_handler = rnt_req_exit;
+	f->fp.entry_data_size = sizeof(struct rnt_req_data);
+	err = rnt_resolve(rnt_req_syms, rnt_req_addrs, RNT_NR_REQ);
+	if (err)
+		return err;
+	f->info.available = true;
+
+	f = &rnt_fps[RNT_FP_HANDLERS];
+	f->info.name = "handlers";
+	f->fp.entry_handler = rnt_handler_entry;
+	f->fp.exit_handler = rnt_handler_exit;
+	f->fp.entry_data_size = sizeof(struct rnt_handler_data);
+	f->info.available = true;
+
+	f = &rnt_fps[RNT_FP_RTNL];
+	f->info.name = "rtnl";
+	f->fp.entry_handler = rnt_rtnl_entry;
+	f->fp.exit_handler = rnt_rtnl_exit;
+	f->fp.entry_data_size = sizeof(struct rnt_rtnl_data);
+	err = rnt_resolve(rnt_rtnl_syms, rnt_rtnl_addrs, RNT_NR_ACQ - 1);
+	if (err)
+		return err;
+	err = rnt_resolve(&rnt_refcount_sym, &rnt_rtnl_addrs[RNT_ACQ_REFCOUNT], 1);
+	if (err)
+		return err;
+	f->info.available = true;
+
+	f = &rnt_fps[RNT_FP_PERNET];
+	f->info.name = "pernet";
+	f->fp.entry_handler = rnt_net_entry;
+	f->fp.exit_handler = rnt_net_exit;
+	f->fp.entry_data_size = sizeof(struct rnt_net_data);
+	if (RNT_HAVE_PERNET &&
+	    !rnt_resolve(rnt_net_syms, rnt_net_addrs, RNT_NR_NET))
+		f->info.available = true;
+	return 0;
+}
+
+static int rnt_fp_register(struct rnt_fp *f, unsigned long *addrs, int n)
+{
+	int err;
+
+	if (!f->info.available || !n)
+		return 0;
+	err = register_fprobe_ips(&f->fp, addrs, n);
+	f->info.error = err;
+	f->info.addrs = n;
+	if (err) {
+		pr_err("cannot register the %s probe: %d\n", f->info.name, err);
+		return err;
+	}
+	f->info.registered = true;
+	return 0;
+}
+
+static void rnt_fp_unregister(struct rnt_fp *f)
+{
+	if (!f->info.registered)
+		return;
+	unregister_fprobe(&f->fp);
+	f->missed += f->fp.nmissed;
+	f->info.registered = false;
+}
+
+/*
+ * Registration order: the context probes come after the handler and
+ * lock probes so that no request is seen half-way through its setup.
+ */
+int rnt_probes_register(void)
+{
+	unsigned long *addrs;
+	int n, err;
+
+	n = rnt_handler_addrs(&addrs);
+	if (n < 0)
+		return n;
+	err = rnt_fp_register(&rnt_fps[RNT_FP_HANDLERS], addrs, n);
+	kfree(addrs);
+	if (!err)
+		err = rnt_fp_register(&rnt_fps[RNT_FP_PERNET], rnt_net_addrs,
+				      RNT_NR_NET);
+	if (!err)
+		err = rnt_fp_register(&rnt_fps[RNT_FP_RTNL], rnt_rtnl_addrs,
+				      RNT_NR_ACQ);
+	if (!err)
+		err = rnt_fp_register(&rnt_fps[RNT_FP_REQ], rnt_req_addrs,
+				      RNT_NR_REQ);
+	if (err)
+		rnt_probes_unregister();
+	return err;
+}
+
+/* Unregistering waits for running handlers, so nothing runs afterwards. */
+void rnt_probes_unregister(void)
+{
+	int i;
+
+	for (i = RNT_NR_FP - 1; i >= 0; i--)
+		rnt_fp_unregister(&rnt_fps[i]);
+}
+
+void rnt_probe_info(enum rnt_probe_id id, struct rnt_probe_info *info)
+{
+	struct rnt_fp *f = &rnt_fps[id];
+
+	*info = f->info;
+	info->nmissed = f->missed + (f->info.registered ? f->fp.nmissed : 0);
+}

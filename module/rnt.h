@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * rtnl_net_trace: shared definitions.
+ */
+#ifndef _RNT_H
+#define _RNT_H
+
+#include <linux/types.h>
+#include <linux/percpu.h>
+#include <linux/atomic.h>
+#include <linux/module.h>
+#include <linux/rtnetlink.h>
+#include <linux/sched.h>
+
+#include "compat.h"
+
+#define RNT_FORMAT_VERSION	1
+#define RNT_HIST_BUCKETS	32
+#define RNT_MAX_HANDLERS	512
+#define RNT_NAME_LEN		64
+#define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */
+#define RNT_MAX_SITES		64
+#define RNT_MAX_NETNS		256
+#define RNT_MAX_HELD		8
+#define RNT_CTX_DEPTH		4
+#define RNT_NO_SLOT		(-1)
+
+enum rnt_kind { RNT_DOIT, RNT_DUMPIT };
+
+/* A log2 histogram with count, sum and max; one per CPU. */
+struct rnt_dist {
+	u64 count;
+	u64 sum;
+	u64 max;
+	u64 hist[RNT_HIST_BUCKETS];
+};
+
+/* Lock-set shapes: [init_net in the set][size bucket]. */
+struct rnt_sets {
+	u64 n[2][RNT_SET_BUCKETS];
+	u64 max;
+};
+
+extern const int rnt_errnos[];
+#define RNT_NR_ERRNO		21	/* 20 named errnos plus "other" */
+
+/* Per-CPU figures of one handler. */
+struct rnt_hstats {
+	u64 calls;
+	u64 errors;
+	u64 rtnl;
+	u64 unlocked;
+	u64 requests;
+	u64 errnos[RNT_NR_ERRNO];
+	struct rnt_dist lat;
+	struct rnt_dist wait;
+	struct rnt_dist hold;
+	struct rnt_sets sets;
+};
+
+/*
+ * One (family, msgtype, kind) entry of the kernel's handler table. Slots
+ * are only ever added, under rnt_mutex, and keep their figures when the
+ * kernel unregisters the handler (present becomes false).
+ */
+struct rnt_handler {
+	unsigned long fn;
+	char name[RNT_NAME_LEN];
+	char owner[MODULE_NAME_LEN];
+	u8 family;
+	u8 msgtype;
+	u8 kind;
+	bool present;
+	u32 flags;
+	struct rnt_hstats __percpu *stats;
+	atomic_t inflight;
+	int inflight_max;
+};
+
+/* Global RTNL figures, per CPU. */
+enum rnt_acquire {
+	RNT_ACQ_LOCK,
+	RNT_ACQ_INTERRUPTIBLE,
+	RNT_ACQ_KILLABLE,
+	RNT_ACQ_TRYLOCK_OK,
+	RNT_ACQ_TRYLOCK_FAIL,
+	RNT_ACQ_REFCOUNT,
+	RNT_NR_ACQ,
+};
+
+struct rnt_rtnl_stats {
+	u64 acquire[RNT_NR_ACQ];
+	struct rnt_dist wait;
+	struct rnt_dist hold;
+};
+
+/* An RTNL user outside rtnetlink handlers, keyed by the lock's caller. */
+struct rnt_site_stats {
+	u64 count;
+	u64 wait_sum;
+	u64 wait_max;
+	u64 hold_sum;
+	u64 hold_max;
+	struct rnt_sets sets;
+};
+
+struct rnt_netns_stats {
+	u64 requests;
+	u64 locks;
+	u64 wait_sum;
+	u64 wait_max;
+	u64 hold_sum;
+	u64 hold_max;
+};
+
+enum rnt_drop {
+	RNT_DROP_TASK,
+	RNT_DROP_SITE,
+	RNT_DROP_NETNS,
+	RNT_DROP_HELD,
+	RNT_DROP_VIOLATION,
+	RNT_NR_DROP,
+};
+
+/* A per-netns lock a task holds. */
+struct rnt_held {
+	const void *net;
+	u64 cookie;
+	unsigned int inum;
+	u64 acquired;
+	int netns;		/* index into the netns table, or -1 */
+	bool leaked;		/* a leak was reported for it already */
+};
+
+/*
+ * What one task is doing, as far as we can see: the rtnetlink requests it
+ * is inside, the global RTNL and the per-netns locks it holds. Owned by
+ * the task: only the task itself writes its slot, so no lock is needed.
+ */
+struct rnt_task {
+	struct task_struct *task;	/* NULL when free; claimed by cmpxchg */
+	int depth;
+	s16 ctx[RNT_CTX_DEPTH];
+	bool rtnl_held;
+	s16 rtnl_slot;			/* handler owning the section */
+	s16 rtnl_site;			/* or call site owning it */
+	u64 rtnl_acquired;
+	u8 nheld;
+	struct rnt_held held[RNT_MAX_HELD];
+	/* The nets locked in the current RTNL section (the lock set). */
+	u8 nset;
+	bool set_init;
+	const void *set[RNT_MAX_HELD];
+};
+
+/* main.c */
+extern struct mutex rnt_mutex;
+extern bool rnt_enabled;
+extern int rnt_max_nets;
+extern int rnt_violation_action;
+int rnt_set_enabled(bool on);
+int rnt_reset(void);
+unsigned long rnt_lookup_name(const char *name);
+
+/* handlers.c */
+extern struct rnt_handler rnt_handlers[RNT_MAX_HANDLERS];
+extern int rnt_nr_handlers;
+int rnt_handlers_scan(void);
+void rnt_handlers_free(void);
+int rnt_handler_find(unsigned long ip, int family, int msgtype, int kind);
+int rnt_handler_predict(int family, int msgtype, bool dump);
+int rnt_handler_addrs(unsigned long **addrs);
+bool rnt_handler_locked(const struct rnt_handler *h);
+
+/* stats.c */
+extern struct rnt_rtnl_stats __percpu *rnt_rtnl;
+extern struct rnt_site_stats __percpu *rnt_site_stats;
+extern struct rnt_netns_stats __percpu *rnt_netns_stats;
+extern u64 __percpu *rnt_drops;
+extern unsigned long rnt_sites[RNT_MAX_SITES];
+extern u64 rnt_netns_cookie[RNT_MAX_NETNS];
+extern unsigned int rnt_netns_inum[RNT_MAX_NETNS];
+int rnt_stats_init(void);
+void rnt_stats_exit(void);
+void rnt_stats_reset(void);
+unsigned int rnt_hist_bucket(u64 v);
+void rnt_dist_add(struct rnt_dist __percpu *d, u64 v);
+void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out);
+void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
+void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
+int rnt_errno_index(int err);
+int rnt_site_get(unsigned long ip);
+int rnt_netns_get(u64 cookie, unsigned int inum);
+u64 rnt_sum_u64(u64 __percpu *p);
+u64 rnt_max_u64(u64 __percpu *p);
+
+static inline void rnt_drop(enum rnt_drop what)
+{
+	this_cpu_inc(rnt_drops[what]);
+}
+
+/* probes.c */
+struct rnt_probe_info {
+	const char *name;
+	bool available;
+	bool registered;
+	int error;
+	int addrs;
+	unsigned long nmissed;
+};
+
+enum rnt_probe_id { RNT_FP_REQ, RNT_FP_HANDLERS, RNT_FP_RTNL, RNT_FP_PERNET, RNT_NR_FP };
+
+int rnt_probes_init(void);
+int rnt_probes_register(void);
+void rnt_probes_unregister(void);
+void rnt_probe_info(enum rnt_probe_id id, struct rnt_probe_info *info);
+struct rnt_task *rnt_task_current(bool create);
+void rnt_task_put(struct rnt_task *t);
+void rnt_tasks_reset(void);
+
+/* lockorder.c */
+enum rnt_violation_kind {
+	RNT_V_ORDER,
+	RNT_V_RECURSION,
+	RNT_V_TOO_MANY,
+	RNT_V_NO_RTNL,
+	RNT_V_RTNL_INVERSION,
+	RNT_V_UNBALANCED_UNLOCK,
+	RNT_V_LEAK,
+	RNT_NR_VIOLATION,
+};
+
+enum { RNT_ACTION_COUNT, RNT_ACTION_WARN };
+
+#define RNT_RING_SIZE		64
+#define RNT_STACK_DEPTH		16
+
+struct rnt_violation {
+	int kind;
+	u32 hash;		/* of the stack: identical ones collapse */
+	u64 count;
+	u64 time_ns;
+	pid_t pid;
+	char comm[TASK_COMM_LEN];
+	int slot;		/* handler running, or RNT_NO_SLOT */
+	u8 nnets;
+	struct {
+		unsigned int inum;
+		u64 cookie;
+	} nets[2];
+	unsigned int nr_stack;
+	unsigned long stack[RNT_STACK_DEPTH];
+};
+
+extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
+int rnt_cmp_nets(const void *a, const void *b, const void *init);
+bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
+		 const void *init, unsigned int cap);
+struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
+				   int cap, int kind, u32 hash, bool *is_new);
+u64 rnt_violation_total(int kind);
+int rnt_violations_copy(struct rnt_violation *out, int cap);
+int rnt_lockorder_init(void);
+void rnt_lockorder_exit(void);
+void rnt_violations_reset(void);
+void rnt_pernet_lock(struct rnt_task *t, const void *net, u64 wait_start);
+void rnt_pernet_unlock(struct rnt_task *t, const void *net);
+void rnt_rtnl_acquire_check(struct rnt_task *t);
+void rnt_section_end(struct rnt_task *t, bool rtnl_end);
+
+/* debugfs.c */
+int rnt_debugfs_init(void);
+void rnt_debugfs_exit(void);
+
+#endif /* _RNT_H */
