@@ -275,7 +275,8 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 	u64 lat = ktime_get_ns() - d->start;
 
 	this_cpu_inc(h->stats->calls);
-	if (ret < 0) {
+	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
+	if (ret < 0 && !(h->kind == RNT_DUMPIT && ret == -EMSGSIZE)) {
 		this_cpu_inc(h->stats->errors);
 		this_cpu_inc(h->stats->errnos[rnt_errno_index(-ret)]);
 	}

@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for the rtnl_net_trace selftests. Source it; it sources the
+# kernel tree's own KTAP helpers (RNT_KSRC is the kernel source tree).
+
+RNT_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RNT_KO=$RNT_TOP/module/rtnl_net_trace.ko
+RNT_DIR=/sys/kernel/debug/rtnl_net_trace
+RNTLCTL=$RNT_TOP/userspace/rtnlctl
+RTNL_GEN=${RTNL_GEN:-$RNT_TOP/out/rtnl_gen}
+
+: "${RNT_KSRC:?RNT_KSRC must point at the kernel source tree}"
+# shellcheck source=/dev/null
+. "$RNT_KSRC/tools/testing/selftests/kselftest/ktap_helpers.sh"
+
+RNT_NETNS=()
+
+rnt_cleanup()
+{
+	local ns
+
+	for ns in "${RNT_NETNS[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	rnt_unload
+}
+trap rnt_cleanup EXIT
+
+# Create a netns with a unique name, as net/lib.sh's setup_ns does, and
+# store the name in the variable named by $1.
+rnt_setup_ns()
+{
+	local name=$1 ns
+
+	ns="$name-$(mktemp -u XXXXXX)"
+	ip netns add "$ns" || return 1
+	ip -n "$ns" link set lo up
+	RNT_NETNS+=("$ns")
+	printf -v "$name" '%s' "$ns"
+}
+
+rnt_load()
+{
+	mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
+	grep -q '^rtnl_net_trace ' /proc/modules || insmod "$RNT_KO" "$@"
+}
+
+rnt_unload()
+{
+	if grep -q '^rtnl_net_trace ' /proc/modules; then
+		rmmod rtnl_net_trace
+	fi
+}
+
+rnt_reset()
+{
+	echo 1 > "$RNT_DIR/reset"
+}
+
+# rnt_field FILE RECORD MATCH KEY: the value of KEY in the first RECORD
+# line of debugfs FILE whose fields include every "k=v" in MATCH.
+rnt_field()
+{
+	local file=$1 rec=$2 match=$3 key=$4
+
+	awk -v rec="$rec" -v match_="$match" -v key="$key" '
+		BEGIN { n = split(match_, want, " ") }
+		$1 == rec {
+			delete f
+			for (i = 2; i <= NF; i++) {
+				p = index($i, "=")
+				f[substr($i, 1, p - 1)] = substr($i, p + 1)
+			}
+			ok = 1
+			for (j = 1; j <= n; j++) {
+				p = index(want[j], "=")
+				if (f[substr(want[j], 1, p - 1)] != substr(want[j], p + 1))
+					ok = 0
+			}
+			if (ok) { print f[key]; exit }
+		}' "$RNT_DIR/$file"
+}
+
+# The calls counted for a handler function, 0 when it has not run.
+rnt_calls()
+{
+	local v
+
+	v=$(rnt_field stats stat "fn=$1 kind=${2:-doit}" "${3:-calls}")
+	echo "${v:-0}"
+}
+
+# Kernel messages that mean something went wrong: oopses, WARNs and
+# lockdep splats (both start with "WARNING:"), hung tasks, sanitizers.
+RNT_SPLAT='BUG:|WARNING:|Oops|INFO: |general protection|KASAN|kmemleak|bad unlock balance|DEBUG_LOCKS_WARN_ON|Call Trace'
+
+# Start each test with an empty kernel log, so that a splat is its own.
+rnt_dmesg_start()
+{
+	dmesg -C
+}
+
+rnt_dmesg_clean()
+{
+	! dmesg | grep -E -q "$RNT_SPLAT"
+}
+
+rnt_dmesg_show()
+{
+	dmesg | grep -E -A12 "$RNT_SPLAT" | head -40 | sed 's/^/# /'
+}
+
+# ktap_expect_eq DESCRIPTION EXPECTED ACTUAL
+ktap_expect_eq()
+{
+	if [ "$2" = "$3" ]; then
+		ktap_test_pass "$1"
+	else
+		ktap_test_fail "$1 (expected '$2', got '$3')"
+	fi
+}

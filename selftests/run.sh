@@ -1,0 +1,27 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Run the selftests inside the VM, one after the other, and print their
+# KTAP results with each test line prefixed by the selftest's name.
+# Usage: selftests/run.sh KSRC [TEST...]
+cd "$(dirname "$0")" || exit 1
+export RNT_KSRC=${1:?usage: run.sh KSRC [TEST...]}
+shift
+timeout=$(sed -n 's/^timeout=//p' settings)
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || read -r -a tests <<< "$(make -s print-tests)"
+
+echo "# vm: booted $(uname -r)"
+rc=0
+for t in "${tests[@]}"; do
+	echo "# selftest: $t"
+	out=$(timeout "$timeout" "./$t" 2>&1)
+	status=$?
+	printf '%s\n' "$out" | sed -E "s/^(not ok|ok) [0-9]+ /\1 $t: /"
+	if [ $status = 124 ]; then
+		echo "not ok $t: timed out after $timeout s"
+	elif ! printf '%s\n' "$out" | grep -q '^1\.\.'; then
+		echo "not ok $t: exited $status without a KTAP plan"
+	fi
+	[ $status = 0 ] || [ $status = 4 ] || rc=1
+done
+exit $rc
