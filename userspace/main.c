@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rtnlctl - inspect and control the rtnl_net_trace kernel module
+ * through its debugfs files.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "main.h"
+#include "parse.h"
+#include "print.h"
+
+bool json_output;
+bool pretty_output;
+
+int p_err(const char *fmt, ...)
+{
+	struct json_object *obj;
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!json_output) {
+		fprintf(stderr, "Error: %s\n", msg);
+		return -1;
+	}
+	/* Whatever JSON was being built is dropped: only the error remains. */
+	print_json_discard();
+	obj = json_object_new_object();
+	json_object_object_add(obj, "error", json_object_new_string(msg));
+	puts(json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN |
+					    JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(obj);
+	return -1;
+}
+
+int match_name(const char *word, const void *table, size_t n, size_t stride,
+	       const char *what)
+{
+	size_t i, len = strlen(word), found = 0, match = 0;
+	char names[256] = "";
+	const char *name;
+
+	for (i = 0; i < n; i++) {
+		name = *(const char *const *)((const char *)table + i * stride);
+		if (!strcmp(name, word))
+			return i;
+		if (!len || strncmp(name, word, len))
+			continue;
+		match = i;
+		snprintf(names + strlen(names), sizeof(names) - strlen(names),
+			 "%s%s", found++ ? ", " : "", name);
+	}
+	if (found == 1)
+		return match;
+	if (found)
+		return p_err("ambiguous %s '%s': %s", what, word, names);
+	return p_err("unknown %s '%s' (try 'rtnlctl help')", what, word);
+}
+
+const char *opt_arg(int *argc, char ***argv)
+{
+	const char *opt = **argv;
+
+	if (*argc < 2) {
+		p_err("option %s needs an argument", opt);
+		return NULL;
+	}
+	(*argc)--;
+	(*argv)++;
+	return **argv;
+}
+
+int opt_u64(int *argc, char ***argv, uint64_t *val)
+{
+	const char *opt = **argv, *arg = opt_arg(argc, argv);
+
+	if (!arg)
+		return -1;
+	if (parse_u64(arg, val) || !*val)
+		return p_err("invalid value '%s' for %s (expected a positive integer)",
+			     arg, opt);
+	return 0;
+}
+
+int no_more_args(int argc, char **argv)
+{
+	if (argc)
+		return p_err("unexpected argument '%s'", *argv);
+	return 0;
+}
+
+static int do_help(int argc, char **argv);
+
+static const struct cmd cmds[] = {
+	{ "status", do_status, "",
+	  "module state, format version, features, probes and drops" },
+	{ "handlers", do_handlers, "[--summary]",
+	  "registered rtnetlink handlers, or RTNL vs unlocked counts" },
+	{ "stats", do_stats,
+	  "[--sort calls|errors|latency|hold|wait] [--top N]\n"
+	  "        [--family F] [--type T] [--hist NAME]",
+	  "per-handler calls, errors, latency, RTNL wait/hold, lock sets" },
+	{ "rtnl", do_rtnl, "", "RTNL acquisitions, wait and hold, call sites" },
+	{ "locksets", do_locksets, "", "per-netns lock-set shapes per owner" },
+	{ "netns", do_netns, "", "network namespaces seen by the tracer" },
+	{ "violations", do_violations, "",
+	  "locking rule violations and stacks" },
+	{ "enable", do_enable, "", "register the probes" },
+	{ "disable", do_disable, "", "unregister the probes" },
+	{ "set", do_set, "violation-action count|warn",
+	  "what to do on a violation" },
+	{ "reset", do_reset, "", "zero every counter, histogram and table" },
+	{ "watch", do_watch, "[-i SECONDS] [-n COUNT]",
+	  "live per-interval deltas of the busiest handlers" },
+	{ "metrics", do_metrics, "", "everything in Prometheus text format" },
+	{ "help", do_help, "", "this help" },
+};
+
+static void usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("Usage: rtnlctl [OPTIONS] {", fp);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++)
+		fprintf(fp, " %s%s", cmds[i].name,
+			i + 1 < ARRAY_SIZE(cmds) ? " |" : " }\n");
+	fputs("\nCommands:\n", fp);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		fprintf(fp, "  %s", cmds[i].name);
+		if (*cmds[i].args)
+			fprintf(fp, " %s", cmds[i].args);
+		fprintf(fp, "\n      %s\n", cmds[i].help);
+	}
+	fputs("\nOptions:\n"
+	      "  -j, --json     JSON output\n"
+	      "  -p, --pretty   pretty-printed JSON output (implies -j)\n"
+	      "  -h, --help     this help\n"
+	      "\nEnvironment:\n"
+	      "  RTNL_NET_TRACE_DIR  debugfs directory (default "
+	      DEFAULT_TRACE_DIR ")\n", fp);
+}
+
+static int do_help(int argc, char **argv)
+{
+	if (no_more_args(argc, argv))
+		return -1;
+	if (json_output)
+		puts("null");
+	else
+		usage(stdout);
+	return 0;
+}
+
+/* Report output that never reached its reader, e.g. a closed pipe. */
+static int check_stdout(void)
+{
+	bool failed = ferror(stdout);
+	int err = 0;
+
+	if (fflush(stdout))
+		err = errno;
+	if (fclose(stdout) && !err)
+		err = errno;
+	if (err)
+		fprintf(stderr, "Error: cannot write output: %s\n",
+			strerror(err));
+	else if (failed)
+		fprintf(stderr, "Error: cannot write output\n");
+	return err || failed ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	int opt, i, ret;
+
+	/* A closed pipe must fail a write with EPIPE, not kill us silently. */
+	signal(SIGPIPE, SIG_IGN);
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+jph", opts, NULL)) >= 0) {
+		switch (opt) {
+		case 'p':
+			pretty_output = true;
+			json_output = true;
+			break;
+		case 'j':
+			json_output = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return check_stdout() ? 1 : 0;
+		default:
+			if (optopt)
+				p_err("unknown option '-%c' (try 'rtnlctl help')",
+				      optopt);
+			else
+				p_err("unknown option '%s' (try 'rtnlctl help')",
+				      argv[optind - 1]);
+			return 1;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!argc) {
+		usage(stderr);
+		return 1;
+	}
+	i = match_name(*argv, cmds, ARRAY_SIZE(cmds), sizeof(*cmds), "command");
+	if (i < 0) {
+		ret = -1;
+	} else {
+		ret = cmds[i].fn(argc - 1, argv + 1);
+		if (!ret)
+			print_json_end();
+		print_json_discard();
+	}
+	if (check_stdout())
+		ret = -1;
+	return ret ? 1 : 0;
+}

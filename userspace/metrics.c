@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rtnlctl metrics: the Prometheus text exposition format. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "data.h"
+#include "main.h"
+#include "show.h"
+
+#define PREFIX		"rtnl_net_trace_"
+#define LABELS_LEN	4096
+
+struct all {
+	int version;
+	struct status status;
+	struct handlers handlers;
+	struct stats stats;
+	struct rtnl_info rtnl;
+	struct locksets locksets;
+	struct netns_table netns;
+	struct violations violations;
+};
+
+/* A label set in exposition syntax, without the braces. */
+struct labels {
+	char s[LABELS_LEN];
+	size_t len;
+	bool overflow;
+};
+
+static void label(struct labels *l, const char *name, const char *val)
+{
+	char buf[LABELS_LEN];
+	size_t n = 0;
+
+	for (; *val && n < sizeof(buf) - 2; val++) {
+		if (*val == '\\' || *val == '"' || *val == '\n') {
+			buf[n++] = '\\';
+			buf[n++] = *val == '\n' ? 'n' : *val;
+		} else {
+			buf[n++] = *val;
+		}
+	}
+	buf[n] = '\0';
+	n = snprintf(l->s + l->len, sizeof(l->s) - l->len, "%s%s=\"%s\"",
+		     l->len ? "," : "", name, buf);
+	if (*val || l->len + n >= sizeof(l->s))
+		l->overflow = true;
+	else
+		l->len += n;
+}
+
+/* A fresh label set with one label. */
+static struct labels *one_label(struct labels *l, const char *name,
+				const char *val)
+{
+	*l = (struct labels){ 0 };
+	label(l, name, val);
+	return l;
+}
+
+static void label_u64(struct labels *l, const char *name, uint64_t val)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRIu64, val);
+	label(l, name, buf);
+}
+
+static void handler_labels(struct labels *l, const struct hkey *k)
+{
+	char buf[NAME_LEN];
+
+	*l = (struct labels){ 0 };
+	label(l, "family", family_name(k->family, buf));
+	label(l, "msgtype", msgtype_name(k->msgtype, buf));
+	label(l, "kind", kind_names[k->kind]);
+	label(l, "handler", k->fn);
+}
+
+static void netns_labels(struct labels *l, const struct netns *ns)
+{
+	*l = (struct labels){ 0 };
+	label_u64(l, "inum", ns->inum);
+	label_u64(l, "cookie", ns->cookie);
+}
+
+static void header(const char *name, const char *type, const char *help)
+{
+	printf("# HELP " PREFIX "%s %s\n", name, help);
+	printf("# TYPE " PREFIX "%s %s\n", name, type);
+}
+
+static void sample_str(const char *name, const struct labels *l,
+		       const char *val)
+{
+	if (l && l->overflow)
+		return;
+	if (l && l->len)
+		printf(PREFIX "%s{%s} %s\n", name, l->s, val);
+	else
+		printf(PREFIX "%s %s\n", name, val);
+}
+
+static void sample(const char *name, const struct labels *l, uint64_t val)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRIu64, val);
+	sample_str(name, l, buf);
+}
+
+/* Nanoseconds as exact decimal seconds: 2048 -> "0.000002048". */
+static void fmt_seconds(char *buf, size_t len, uint64_t ns)
+{
+	int n = snprintf(buf, len, "%" PRIu64 ".%09" PRIu64,
+			 ns / 1000000000, ns % 1000000000);
+
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+static void sample_seconds(const char *name, const struct labels *l,
+			   uint64_t ns)
+{
+	char buf[32];
+
+	fmt_seconds(buf, sizeof(buf), ns);
+	sample_str(name, l, buf);
+}
+
+/* Buckets are cumulative; +Inf equals _count. */
+static void histogram(const char *name, const struct labels *base,
+		      const struct dist *d)
+{
+	char metric[128], le[32];
+	struct labels l;
+	uint64_t cum = 0;
+	unsigned int i;
+
+	snprintf(metric, sizeof(metric), "%s_bucket", name);
+	for (i = 0; i < HIST_BUCKETS; i++) {
+		cum += d->hist[i];
+		if (i < HIST_BUCKETS - 1)
+			fmt_seconds(le, sizeof(le), hist_upper(i));
+		else
+			snprintf(le, sizeof(le), "+Inf");
+		l = *base;
+		label(&l, "le", le);
+		sample(metric, &l, cum);
+	}
+	snprintf(metric, sizeof(metric), "%s_sum", name);
+	sample_seconds(metric, base, d->sum);
+	snprintf(metric, sizeof(metric), "%s_count", name);
+	sample(metric, base, cum);
+}
+
+static void print_module(const struct all *a)
+{
+	const struct status *st = &a->status;
+	struct labels l = { 0 };
+	size_t i;
+
+	header("info", "gauge", "Module and format information.");
+	label_u64(&l, "format_version", a->version);
+	label(&l, "kernel", st->kernel);
+	label(&l, "violation_action", st->action);
+	sample("info", &l, 1);
+
+	header("enabled", "gauge", "1 when the probes are registered.");
+	sample("enabled", NULL, st->enabled);
+
+	header("max_nets", "gauge", "Largest per-netns lock set the kernel allows.");
+	sample("max_nets", NULL, st->max_nets);
+
+	header("feature_info", "gauge", "Features and their state.");
+	for (i = 0; i < st->nfeatures; i++) {
+		one_label(&l, "feature", st->features[i].name);
+		label(&l, "state", st->features[i].state);
+		sample("feature_info", &l, 1);
+	}
+
+	header("probe_info", "gauge", "Probes and their state.");
+	for (i = 0; i < st->nprobes; i++) {
+		one_label(&l, "probe", st->probes[i].name);
+		label(&l, "state", st->probes[i].state);
+		sample("probe_info", &l, 1);
+	}
+
+	header("probe_addresses", "gauge", "Addresses each probe is attached to.");
+	for (i = 0; i < st->nprobes; i++)
+		sample("probe_addresses", one_label(&l, "probe", st->probes[i].name),
+		       st->probes[i].addrs);
+
+	header("probe_missed_total", "counter", "Probe hits missed (nmissed).");
+	for (i = 0; i < st->nprobes; i++)
+		sample("probe_missed_total",
+		       one_label(&l, "probe", st->probes[i].name),
+		       st->probes[i].nmissed);
+
+	header("drops_total", "counter", "Events dropped because a table was full.");
+	for (i = 0; i < NR_DROPS; i++)
+		sample("drops_total", one_label(&l, "table", drop_names[i]),
+		       st->drops[i]);
+}
+
+static void print_handlers(const struct handlers *t)
+{
+	uint64_t count[NR_KINDS][2] = { { 0 } };
+	struct labels l;
+	int k, rtnl;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->v[i].present)
+			count[t->v[i].key.kind][t->v[i].rtnl]++;
+	header("handlers", "gauge", "Registered rtnetlink handlers.");
+	for (k = 0; k < NR_KINDS; k++) {
+		for (rtnl = 1; rtnl >= 0; rtnl--) {
+			one_label(&l, "kind", kind_names[k]);
+			label(&l, "locking", rtnl ? "rtnl" : "unlocked");
+			sample("handlers", &l, count[k][rtnl]);
+		}
+	}
+}
+
+static const struct {
+	const char *name, *type, *help;
+	size_t off;
+} stat_metrics[] = {
+	{ "handler_calls_total", "counter",
+	  "Handler calls (dump rounds for a dumpit).",
+	  offsetof(struct hstat, calls) },
+	{ "handler_errors_total", "counter", "Handler calls that failed.",
+	  offsetof(struct hstat, errors) },
+	{ "handler_requests_total", "counter",
+	  "Requests (dump starts for a dumpit).",
+	  offsetof(struct hstat, requests) },
+	{ "handler_rounds_total", "counter", "Dumpit rounds.",
+	  offsetof(struct hstat, rounds) },
+	{ "handler_rtnl_calls_total", "counter", "Calls that ran with RTNL held.",
+	  offsetof(struct hstat, rtnl) },
+	{ "handler_unlocked_calls_total", "counter",
+	  "Calls that ran without RTNL.", offsetof(struct hstat, unlocked) },
+	{ "handler_inflight", "gauge", "Calls running now.",
+	  offsetof(struct hstat, inflight) },
+	{ "handler_inflight_max", "gauge", "Most calls running at once.",
+	  offsetof(struct hstat, inflight_max) },
+	{ "handler_lockset_init_net_total", "counter",
+	  "Per-netns lock sets that included init_net.",
+	  offsetof(struct hstat, lockset_init_net) },
+	{ "handler_lockset_max_size", "gauge",
+	  "Largest per-netns lock set taken.",
+	  offsetof(struct hstat, lockset_max) },
+};
+
+static const struct {
+	const char *name, *help;
+	size_t off;
+} stat_hists[] = {
+	{ "handler_latency_seconds", "Handler latency.",
+	  offsetof(struct hstat, lat) },
+	{ "handler_rtnl_wait_seconds", "RTNL wait charged to the handler.",
+	  offsetof(struct hstat, wait) },
+	{ "handler_rtnl_hold_seconds", "RTNL hold charged to the handler.",
+	  offsetof(struct hstat, hold) },
+};
+
+static void print_stats(const struct stats *t)
+{
+	char buf[NAME_LEN];
+	struct labels l, el;
+	size_t i, j, m;
+
+	for (m = 0; m < ARRAY_SIZE(stat_metrics); m++) {
+		header(stat_metrics[m].name, stat_metrics[m].type,
+		       stat_metrics[m].help);
+		for (i = 0; i < t->n; i++) {
+			handler_labels(&l, &t->v[i].key);
+			sample(stat_metrics[m].name, &l,
+			       *(const uint64_t *)((const char *)&t->v[i] +
+						   stat_metrics[m].off));
+		}
+	}
+
+	header("handler_errno_total", "counter", "Handler failures by errno.");
+	for (i = 0; i < t->n; i++) {
+		handler_labels(&l, &t->v[i].key);
+		for (j = 0; j < t->v[i].nerrnos; j++) {
+			el = l;
+			label(&el, "errno",
+			      stat_errno_name(t->v[i].errnos[j].err, buf));
+			sample("handler_errno_total", &el,
+			       t->v[i].errnos[j].count);
+		}
+	}
+
+	header("handler_locksets_total", "counter",
+	       "Per-netns lock sets taken, by size.");
+	for (i = 0; i < t->n; i++) {
+		handler_labels(&l, &t->v[i].key);
+		for (j = 0; j < LOCKSET_BUCKETS; j++) {
+			el = l;
+			label(&el, "size", lockset_names[j]);
+			sample("handler_locksets_total", &el, t->v[i].lockset[j]);
+		}
+	}
+
+	for (m = 0; m < ARRAY_SIZE(stat_hists); m++) {
+		header(stat_hists[m].name, "histogram", stat_hists[m].help);
+		for (i = 0; i < t->n; i++) {
+			handler_labels(&l, &t->v[i].key);
+			histogram(stat_hists[m].name, &l,
+				  (const struct dist *)((const char *)&t->v[i] +
+							stat_hists[m].off));
+		}
+	}
+}
+
+static void print_rtnl(const struct rtnl_info *t)
+{
+	struct labels l, none = { 0 };
+	size_t i;
+
+	header("rtnl_acquire_total", "counter", "RTNL acquisitions by function.");
+	for (i = 0; i < NR_ACQUIRE; i++)
+		sample("rtnl_acquire_total",
+		       one_label(&l, "method", acquire_names[i]), t->acquire[i]);
+	header("rtnl_wait_seconds", "histogram", "Time spent waiting for RTNL.");
+	histogram("rtnl_wait_seconds", &none, &t->wait);
+	header("rtnl_hold_seconds", "histogram", "Time RTNL was held.");
+	histogram("rtnl_hold_seconds", &none, &t->hold);
+
+	header("rtnl_site_sections_total", "counter",
+	       "RTNL sections outside rtnetlink handlers, by caller.");
+	for (i = 0; i < t->nsites; i++)
+		sample("rtnl_site_sections_total",
+		       one_label(&l, "site", t->sites[i].sym), t->sites[i].count);
+	header("rtnl_site_wait_seconds_total", "counter",
+	       "RTNL wait outside rtnetlink handlers, by caller.");
+	for (i = 0; i < t->nsites; i++)
+		sample_seconds("rtnl_site_wait_seconds_total",
+			       one_label(&l, "site", t->sites[i].sym),
+			       t->sites[i].wait_sum);
+	header("rtnl_site_hold_seconds_total", "counter",
+	       "RTNL hold outside rtnetlink handlers, by caller.");
+	for (i = 0; i < t->nsites; i++)
+		sample_seconds("rtnl_site_hold_seconds_total",
+			       one_label(&l, "site", t->sites[i].sym),
+			       t->sites[i].hold_sum);
+}
+
+static void print_tables(const struct all *a)
+{
+	struct labels l;
+	size_t i;
+
+	header("lockset_shape_total", "counter",
+	       "Per-netns lock sets taken, by owner and shape.");
+	for (i = 0; i < a->locksets.n; i++) {
+		const struct lockset *ls = &a->locksets.v[i];
+
+		one_label(&l, "owner", ls->owner);
+		label(&l, "size", ls->size);
+		label_u64(&l, "init_net", ls->init_net);
+		sample("lockset_shape_total", &l, ls->count);
+	}
+
+	header("netns", "gauge", "Network namespaces being tracked.");
+	sample("netns", NULL, a->netns.n);
+	header("netns_requests_total", "counter",
+	       "rtnetlink requests sent from a netns.");
+	for (i = 0; i < a->netns.n; i++) {
+		netns_labels(&l, &a->netns.v[i]);
+		sample("netns_requests_total", &l, a->netns.v[i].requests);
+	}
+	header("netns_locks_total", "counter",
+	       "Acquisitions of a netns's per-netns RTNL.");
+	for (i = 0; i < a->netns.n; i++) {
+		netns_labels(&l, &a->netns.v[i]);
+		sample("netns_locks_total", &l, a->netns.v[i].locks);
+	}
+
+	header("violations_total", "counter", "Locking rule violations by kind.");
+	for (i = 0; i < NR_VKINDS; i++)
+		sample("violations_total", one_label(&l, "kind", vkind_names[i]),
+		       a->violations.totals[i]);
+}
+
+static int load_all(struct all *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->version = read_format_version();
+	if (a->version < 0 || load_status(&a->status))
+		return -1;
+	if (load_handlers(&a->handlers))
+		goto err_status;
+	if (load_stats(&a->stats))
+		goto err_handlers;
+	if (load_rtnl(&a->rtnl))
+		goto err_stats;
+	if (load_locksets(&a->locksets))
+		goto err_rtnl;
+	if (load_netns(&a->netns))
+		goto err_locksets;
+	if (load_violations(&a->violations))
+		goto err_netns;
+	return 0;
+
+err_netns:
+	free_netns(&a->netns);
+err_locksets:
+	free_locksets(&a->locksets);
+err_rtnl:
+	free_rtnl(&a->rtnl);
+err_stats:
+	free_stats(&a->stats);
+err_handlers:
+	free_handlers(&a->handlers);
+err_status:
+	free_status(&a->status);
+	return -1;
+}
+
+static void free_all(struct all *a)
+{
+	free_violations(&a->violations);
+	free_netns(&a->netns);
+	free_locksets(&a->locksets);
+	free_rtnl(&a->rtnl);
+	free_stats(&a->stats);
+	free_handlers(&a->handlers);
+	free_status(&a->status);
+}
+
+int do_metrics(int argc, char **argv)
+{
+	struct all a;
+
+	if (no_more_args(argc, argv))
+		return -1;
+	if (json_output)
+		return p_err("metrics has no JSON output");
+	if (load_all(&a))
+		return -1;
+	print_module(&a);
+	print_handlers(&a.handlers);
+	print_stats(&a.stats);
+	print_rtnl(&a.rtnl);
+	print_tables(&a);
+	free_all(&a);
+	return 0;
+}

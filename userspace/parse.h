@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef RTNLCTL_PARSE_H
+#define RTNLCTL_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "main.h"
+
+/*
+ * Reader for the debugfs files of docs/debugfs.md: a header line
+ * "rtnl_net_trace <file> version <N>", then records "name key=value ...".
+ * Every error is reported through p_err() once, where it is found.
+ */
+
+#define FORMAT_VERSION		1
+#define DEFAULT_TRACE_DIR	"/sys/kernel/debug/rtnl_net_trace"
+#define HIST_BUCKETS		32
+
+struct field {
+	const char *key;	/* "" for a bare word such as a stack entry */
+	const char *val;
+};
+
+struct record {
+	const char *name;
+	unsigned int line;
+	size_t first;		/* index of its first field in rfile.fields */
+	size_t nfields;
+};
+
+struct rfile {
+	const char *name;	/* file name inside the trace directory */
+	char *buf;
+	struct field *fields;
+	size_t nfields;
+	struct record *recs;
+	size_t nrecs;
+};
+
+const char *trace_dir(void);
+int trace_dir_check(void);
+int read_trace_file(const char *name, char **buf, size_t *len);
+int write_trace_file(const char *name, const char *val);
+int read_format_version(void);
+
+int rfile_load(struct rfile *f, const char *name);
+void rfile_free(struct rfile *f);
+
+int parse_u64(const char *s, uint64_t *val);
+int parse_u64_base(const char *s, int base, uint64_t *val);
+
+/* Field accessors: each reports "malformed record in <file> line <N>". */
+__printf(3, 4) int rec_err(const struct rfile *f, const struct record *r,
+			   const char *fmt, ...);
+const char *rec_str(const struct rfile *f, const struct record *r,
+		    const char *key);
+int rec_keys_only(const struct rfile *f, const struct record *r);
+const char *rec_word(const struct rfile *f, const struct record *r);
+int rec_u64(const struct rfile *f, const struct record *r, const char *key,
+	    uint64_t *val);
+int rec_u64_max(const struct rfile *f, const struct record *r,
+		const char *key, uint64_t max, uint64_t *val);
+int rec_s64(const struct rfile *f, const struct record *r, const char *key,
+	    int64_t *val);
+int rec_hex(const struct rfile *f, const struct record *r, const char *key,
+	    uint64_t *val);
+int rec_u64_list(const struct rfile *f, const struct record *r,
+		 const char *key, uint64_t *val, size_t n);
+int rec_enum(const struct rfile *f, const struct record *r, const char *key,
+	     const char *const *names, size_t n);
+
+#endif

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The print layer: one call per field, text or JSON. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "main.h"
+#include "print.h"
+
+#define JSON_MAX_DEPTH	16
+
+static struct json_object *json_root;
+static struct json_object *json_stack[JSON_MAX_DEPTH];
+static int json_depth;
+static int text_cells;	/* cells printed on the current text row */
+
+void print_json_discard(void)
+{
+	json_object_put(json_root);
+	json_root = NULL;
+	json_depth = 0;
+}
+
+void print_json_end(void)
+{
+	int flags = JSON_C_TO_STRING_NOSLASHESCAPE;
+
+	if (!json_root)
+		return;
+	if (pretty_output)
+		flags |= JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED;
+	puts(json_object_to_json_string_ext(json_root, flags));
+	print_json_discard();
+}
+
+/* Add @obj to the innermost open container, or make it the root. */
+static void json_attach(const char *key, struct json_object *obj)
+{
+	struct json_object *top;
+
+	if (!json_depth) {
+		json_object_put(json_root);
+		json_root = obj;
+		return;
+	}
+	top = json_stack[json_depth - 1];
+	if (json_object_is_type(top, json_type_array))
+		json_object_array_add(top, obj);
+	else
+		json_object_object_add(top, key, obj);
+}
+
+static void json_open(const char *key, struct json_object *obj)
+{
+	json_attach(key, obj);
+	if (json_depth < JSON_MAX_DEPTH)
+		json_stack[json_depth++] = obj;
+}
+
+void open_json_object(const char *key)
+{
+	if (json_output)
+		json_open(key, json_object_new_object());
+}
+
+void open_json_array(const char *key)
+{
+	if (json_output)
+		json_open(key, json_object_new_array());
+}
+
+void close_json_object(void)
+{
+	if (json_output && json_depth)
+		json_depth--;
+}
+
+void close_json_array(void)
+{
+	close_json_object();
+}
+
+/* Text half of a field: @fmt gets the already formatted value. */
+static void text_field(const char *fmt, const char *val)
+{
+	if (!json_output && fmt)
+		printf(fmt, val);
+}
+
+void print_str(const char *key, const char *fmt, const char *val)
+{
+	if (json_output) {
+		if (key)
+			json_attach(key,
+				    val ? json_object_new_string(val) : NULL);
+		return;
+	}
+	text_field(fmt, val ? val : "-");
+}
+
+void print_u64(const char *key, const char *fmt, uint64_t val)
+{
+	char buf[24];
+
+	if (json_output) {
+		if (key)
+			json_attach(key, json_object_new_uint64(val));
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%" PRIu64, val);
+	text_field(fmt, buf);
+}
+
+void print_s64(const char *key, const char *fmt, int64_t val)
+{
+	char buf[24];
+
+	if (json_output) {
+		if (key)
+			json_attach(key, json_object_new_int64(val));
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%" PRId64, val);
+	text_field(fmt, buf);
+}
+
+void print_bool(const char *key, const char *fmt, bool val)
+{
+	if (json_output) {
+		if (key)
+			json_attach(key, json_object_new_boolean(val));
+		return;
+	}
+	text_field(fmt, val ? "yes" : "no");
+}
+
+void print_time(const char *key, const char *fmt, uint64_t ns)
+{
+	char buf[32];
+
+	if (json_output) {
+		print_u64(key, fmt, ns);
+		return;
+	}
+	fmt_time(buf, sizeof(buf), ns);
+	text_field(fmt, buf);
+}
+
+void print_u64_array(const char *key, const uint64_t *val, size_t n)
+{
+	size_t i;
+
+	if (!json_output || !key)
+		return;
+	open_json_array(key);
+	for (i = 0; i < n; i++)
+		print_u64("", NULL, val[i]);
+	close_json_array();
+}
+
+void print_text(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (json_output)
+		return;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+void print_nl(void)
+{
+	if (json_output)
+		return;
+	putchar('\n');
+	text_cells = 0;
+}
+
+/* Columns on screen: UTF-8 continuation bytes take none. */
+static int display_width(const char *s)
+{
+	int w = 0;
+
+	for (; *s; s++)
+		if ((*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void text_cell(int width, const char *val)
+{
+	int pad = (width < 0 ? -width : width) - display_width(val);
+
+	if (json_output)
+		return;
+	if (text_cells++)
+		fputs("  ", stdout);
+	if (width > 0)
+		printf("%*s", pad > 0 ? pad : 0, "");
+	fputs(val, stdout);
+	if (width < 0)
+		printf("%*s", pad > 0 ? pad : 0, "");
+}
+
+void print_cell_str(const char *key, int width, const char *val)
+{
+	if (json_output)
+		print_str(key, NULL, val);
+	else
+		text_cell(width, val ? val : "-");
+}
+
+void print_cell_u64(const char *key, int width, uint64_t val)
+{
+	char buf[24];
+
+	if (json_output) {
+		print_u64(key, NULL, val);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%" PRIu64, val);
+	text_cell(width, buf);
+}
+
+void print_cell_time(const char *key, int width, uint64_t ns)
+{
+	char buf[32];
+
+	if (json_output) {
+		print_u64(key, NULL, ns);
+		return;
+	}
+	fmt_time(buf, sizeof(buf), ns);
+	text_cell(width, buf);
+}
+
+void fmt_time(char *buf, size_t len, uint64_t ns)
+{
+	/* Switch units early enough that rounding never shows "1000.0". */
+	if (ns < 1000)
+		snprintf(buf, len, "%" PRIu64 " ns", ns);
+	else if (ns < 999950)
+		snprintf(buf, len, "%.1f µs", ns / 1e3);
+	else if (ns < 999950000)
+		snprintf(buf, len, "%.1f ms", ns / 1e6);
+	else
+		snprintf(buf, len, "%.2f s", ns / 1e9);
+}

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Display helpers shared by several commands. */
+#include <ctype.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "main.h"
+#include "print.h"
+#include "show.h"
+
+static void widen(int *width, const char *s)
+{
+	int len = strlen(s);
+
+	if (len > *width)
+		*width = len;
+}
+
+void hkey_widths_init(struct hkey_widths *w)
+{
+	w->family = strlen("FAMILY");
+	w->msgtype = strlen("MSGTYPE");
+	w->handler = strlen("HANDLER");
+}
+
+void hkey_widths_add(struct hkey_widths *w, const struct hkey *k)
+{
+	char buf[NAME_LEN];
+
+	widen(&w->family, family_name(k->family, buf));
+	widen(&w->msgtype, msgtype_name(k->msgtype, buf));
+	widen(&w->handler, k->fn);
+}
+
+void print_hkey_header(const struct hkey_widths *w)
+{
+	print_cell_str(NULL, -w->family, "FAMILY");
+	print_cell_str(NULL, -w->msgtype, "MSGTYPE");
+	print_cell_str(NULL, -6, "KIND");
+	print_cell_str(NULL, -w->handler, "HANDLER");
+}
+
+void print_hkey(const struct hkey_widths *w, const struct hkey *k)
+{
+	char buf[NAME_LEN];
+
+	print_cell_str("family", -w->family, family_name(k->family, buf));
+	print_cell_str("msgtype", -w->msgtype, msgtype_name(k->msgtype, buf));
+	print_cell_str("kind", -6, kind_names[k->kind]);
+	print_cell_str("handler", -w->handler, k->fn);
+}
+
+static const struct {
+	const char *name;
+	unsigned int bit;
+} dist_fields[] = {
+	{ "count", D_COUNT }, { "sum", D_SUM }, { "avg", D_AVG },
+	{ "p50", D_P50 }, { "p99", D_P99 }, { "max", D_MAX },
+};
+
+void print_dist(const char *key, const struct dist *d, unsigned int cells)
+{
+	uint64_t val[] = {
+		d->count, d->sum, dist_avg(d), dist_percentile(d, 50),
+		dist_percentile(d, 99), d->max,
+	};
+	size_t i;
+
+	open_json_object(key);
+	for (i = 0; i < ARRAY_SIZE(dist_fields); i++) {
+		if (!(cells & dist_fields[i].bit))
+			print_u64(dist_fields[i].name, NULL, val[i]);
+		else if (dist_fields[i].bit == D_COUNT)
+			print_cell_u64(dist_fields[i].name, TIME_WIDTH, val[i]);
+		else
+			print_cell_time(dist_fields[i].name, TIME_WIDTH,
+					val[i]);
+	}
+	print_u64_array("hist", d->hist, HIST_BUCKETS);
+	close_json_object();
+}
+
+void print_dist_header(const char *prefix, unsigned int cells)
+{
+	char label[32];
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(dist_fields); i++) {
+		if (!(cells & dist_fields[i].bit))
+			continue;
+		j = snprintf(label, sizeof(label), "%s%s", prefix,
+			     dist_fields[i].name);
+		while (j--)
+			label[j] = toupper((unsigned char)label[j]);
+		print_cell_str(NULL, TIME_WIDTH, label);
+	}
+}
+
+void print_counters(const char *key, const char *label,
+		    const char *const *names, const uint64_t *val, size_t n)
+{
+	char fmt[64];
+	size_t i;
+
+	print_text("%s", label);
+	open_json_object(key);
+	for (i = 0; i < n; i++) {
+		snprintf(fmt, sizeof(fmt), "  %s %%s", names[i]);
+		print_u64(names[i], fmt, val[i]);
+	}
+	close_json_object();
+	print_nl();
+}
+
+void print_wait_hold_header(void)
+{
+	print_cell_str(NULL, TIME_WIDTH, "WAIT_SUM");
+	print_cell_str(NULL, TIME_WIDTH, "WAIT_MAX");
+	print_cell_str(NULL, TIME_WIDTH, "HOLD_SUM");
+	print_cell_str(NULL, TIME_WIDTH, "HOLD_MAX");
+}
+
+void print_wait_hold(uint64_t wait_sum, uint64_t wait_max, uint64_t hold_sum,
+		     uint64_t hold_max)
+{
+	print_cell_time("wait_sum_ns", TIME_WIDTH, wait_sum);
+	print_cell_time("wait_max_ns", TIME_WIDTH, wait_max);
+	print_cell_time("hold_sum_ns", TIME_WIDTH, hold_sum);
+	print_cell_time("hold_max_ns", TIME_WIDTH, hold_max);
+}
+
+#define NETNS_RUN_DIR	"/run/netns"
+
+struct netns_entry {
+	uint64_t inum;
+	char name[256];
+};
+
+/* `ip netns` names: stat() every entry, as `ip netns identify` does. */
+const char *netns_name(uint64_t inum)
+{
+	static struct netns_entry *names;
+	static size_t n;
+	static bool loaded;
+	const char *dir;
+	struct dirent *de;
+	struct netns_entry *tmp;
+	struct stat st;
+	size_t i;
+	DIR *d;
+
+	if (!loaded) {
+		loaded = true;
+		dir = getenv("RTNLCTL_NETNS_DIR");
+		d = opendir(dir && *dir ? dir : NETNS_RUN_DIR);
+		while (d && (de = readdir(d))) {
+			if (de->d_name[0] == '.' ||
+			    fstatat(dirfd(d), de->d_name, &st, 0))
+				continue;
+			tmp = realloc(names, (n + 1) * sizeof(*names));
+			if (!tmp)
+				break;
+			names = tmp;
+			names[n].inum = st.st_ino;
+			snprintf(names[n].name, sizeof(names[n].name), "%s",
+				 de->d_name);
+			n++;
+		}
+		if (d)
+			closedir(d);
+	}
+	for (i = 0; i < n; i++)
+		if (names[i].inum == inum)
+			return names[i].name;
+	return NULL;
+}

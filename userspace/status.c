@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rtnlctl status */
+#include <stdio.h>
+
+#include "data.h"
+#include "main.h"
+#include "print.h"
+#include "show.h"
+
+static void print_probes(const struct status *st)
+{
+	char ebuf[NAME_LEN];
+	size_t i;
+
+	print_text("probes:\n");
+	open_json_array("probes");
+	for (i = 0; i < st->nprobes; i++) {
+		const struct probe *p = &st->probes[i];
+
+		open_json_object(NULL);
+		print_str("name", "  %-16s", p->name);
+		print_str("state", " %-13s", p->state);
+		print_u64("addrs", " addrs %-5s", p->addrs);
+		print_u64("nmissed", " nmissed %s", p->nmissed);
+		print_s64("error", NULL, p->error);
+		if (p->error)
+			print_str(NULL, " error %s",
+				  errno_name(p->error, ebuf));
+		print_nl();
+		close_json_object();
+	}
+	close_json_array();
+}
+
+int do_status(int argc, char **argv)
+{
+	struct status st;
+	int version;
+	size_t i;
+
+	if (no_more_args(argc, argv))
+		return -1;
+	version = read_format_version();
+	if (version < 0 || load_status(&st))
+		return -1;
+
+	open_json_object(NULL);
+	print_bool("loaded", "module:            loaded\n", true);
+	print_u64("format_version", "format version:    %s\n", version);
+	print_str("kernel", "kernel:            %s\n", st.kernel);
+	print_bool("enabled", "enabled:           %s\n", st.enabled);
+	print_str("violation_action", "violation action:  %s\n", st.action);
+	print_u64("max_nets", "max nets:          %s\n", st.max_nets);
+
+	print_text("features:\n");
+	open_json_array("features");
+	for (i = 0; i < st.nfeatures; i++) {
+		open_json_object(NULL);
+		print_str("name", "  %-16s", st.features[i].name);
+		print_str("state", " %s\n", st.features[i].state);
+		close_json_object();
+	}
+	close_json_array();
+
+	print_probes(&st);
+
+	print_counters("drops", "drops:          ", drop_names, st.drops, NR_DROPS);
+	close_json_object();
+
+	free_status(&st);
+	return 0;
+}

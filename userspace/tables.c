@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rtnlctl locksets, rtnlctl netns, rtnlctl violations */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "data.h"
+#include "main.h"
+#include "print.h"
+#include "show.h"
+
+#define NUM_WIDTH	10
+#define INUM_WIDTH	10
+
+int do_locksets(int argc, char **argv)
+{
+	int width = strlen("OWNER");
+	struct locksets t;
+	size_t i;
+
+	if (no_more_args(argc, argv) || load_locksets(&t))
+		return -1;
+	for (i = 0; i < t.n; i++)
+		if ((int)strlen(t.v[i].owner) > width)
+			width = strlen(t.v[i].owner);
+
+	print_cell_str(NULL, -width, "OWNER");
+	print_cell_str(NULL, 4, "SIZE");
+	print_cell_str(NULL, 8, "INIT_NET");
+	print_cell_str(NULL, NUM_WIDTH, "COUNT");
+	print_nl();
+	open_json_array(NULL);
+	for (i = 0; i < t.n; i++) {
+		open_json_object(NULL);
+		print_cell_str("owner", -width, t.v[i].owner);
+		print_cell_str("size", 4, t.v[i].size);
+		print_cell_u64("init_net", 8, t.v[i].init_net);
+		print_cell_u64("count", NUM_WIDTH, t.v[i].count);
+		print_nl();
+		close_json_object();
+	}
+	close_json_array();
+	free_locksets(&t);
+	return 0;
+}
+
+int do_netns(int argc, char **argv)
+{
+	int width = strlen("NAME");
+	struct netns_table t;
+	const char *name;
+	size_t i;
+
+	if (no_more_args(argc, argv) || load_netns(&t))
+		return -1;
+	for (i = 0; i < t.n; i++) {
+		name = netns_name(t.v[i].inum);
+		if (name && (int)strlen(name) > width)
+			width = strlen(name);
+	}
+
+	print_cell_str(NULL, -width, "NAME");
+	print_cell_str(NULL, INUM_WIDTH, "INUM");
+	print_cell_str(NULL, NUM_WIDTH, "COOKIE");
+	print_cell_str(NULL, NUM_WIDTH, "REQUESTS");
+	print_cell_str(NULL, NUM_WIDTH, "LOCKS");
+	print_wait_hold_header();
+	print_nl();
+	open_json_array(NULL);
+	for (i = 0; i < t.n; i++) {
+		const struct netns *ns = &t.v[i];
+
+		open_json_object(NULL);
+		print_cell_str("name", -width, netns_name(ns->inum));
+		print_cell_u64("inum", INUM_WIDTH, ns->inum);
+		print_cell_u64("cookie", NUM_WIDTH, ns->cookie);
+		print_cell_u64("requests", NUM_WIDTH, ns->requests);
+		print_cell_u64("locks", NUM_WIDTH, ns->locks);
+		print_wait_hold(ns->wait_sum, ns->wait_max, ns->hold_sum,
+				ns->hold_max);
+		print_nl();
+		close_json_object();
+	}
+	close_json_array();
+	free_netns(&t);
+	return 0;
+}
+
+static void print_nets(const struct violation *v)
+{
+	size_t i;
+
+	print_text(" nets ");
+	open_json_array("nets");
+	for (i = 0; i < v->nnets; i++) {
+		open_json_object(NULL);
+		print_u64("inum", i ? ",%s" : "%s", v->nets[i].inum);
+		print_u64("cookie", ":%s", v->nets[i].cookie);
+		close_json_object();
+	}
+	close_json_array();
+	if (!v->nnets)
+		print_text("-");
+}
+
+int do_violations(int argc, char **argv)
+{
+	struct violations t;
+	size_t i, j;
+
+	if (no_more_args(argc, argv) || load_violations(&t))
+		return -1;
+	open_json_object(NULL);
+	print_counters("totals", "totals:", vkind_names, t.totals, NR_VKINDS);
+	open_json_array("violations");
+	for (i = 0; i < t.n; i++) {
+		const struct violation *v = &t.v[i];
+
+		open_json_object(NULL);
+		print_str("kind", "%s", vkind_names[v->kind]);
+		print_nets(v);
+		print_u64("count", " count %s", v->count);
+		print_str("comm", " comm %s", v->comm);
+		print_u64("pid", " pid %s", v->pid);
+		print_str("owner", " owner %s", v->owner);
+		print_u64("time_ns", NULL, v->time_ns);
+		print_nl();
+		open_json_array("stack");
+		for (j = 0; j < v->nstack; j++)
+			print_str("", "    %s\n", v->stack[j]);
+		close_json_array();
+		close_json_object();
+	}
+	close_json_array();
+	close_json_object();
+	free_violations(&t);
+	return 0;
+}

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check rtnlctl JSON output against an independent reading of a fixture.
+
+Usage: checks.py CHECK OUTPUT FIXTURE_DIR [ARGS...]
+
+Each check parses the debugfs fixture files itself (following
+docs/debugfs.md), computes what rtnlctl should print, and compares it
+with rtnlctl's JSON output. Exit status 0 when they match; otherwise the
+differences are printed and the status is 1.
+"""
+import json
+import math
+import os
+import re
+import sys
+
+FAMILIES = {0: "PF_UNSPEC", 2: "PF_INET", 7: "PF_BRIDGE", 10: "PF_INET6",
+            17: "PF_PACKET", 28: "PF_MPLS", 128: "RTNL_FAMILY_IPMR",
+            129: "RTNL_FAMILY_IP6MR"}
+MSGTYPES = {16: "RTM_NEWLINK", 17: "RTM_DELLINK", 18: "RTM_GETLINK",
+            19: "RTM_SETLINK", 20: "RTM_NEWADDR", 21: "RTM_DELADDR",
+            22: "RTM_GETADDR", 24: "RTM_NEWROUTE", 25: "RTM_DELROUTE",
+            26: "RTM_GETROUTE", 28: "RTM_NEWNEIGH", 29: "RTM_DELNEIGH",
+            30: "RTM_GETNEIGH"}
+OTHER = 2 ** 64
+ERRNOS = {2: "ENOENT", 17: "EEXIST", 22: "EINVAL", OTHER: "other"}
+FLAGS = ["DOIT_UNLOCKED", "BULK_DEL", "DUMP_UNLOCKED", "DUMP_SPLIT_NLM_DONE"]
+
+
+def records(fix, name, rec):
+    with open(os.path.join(fix, name)) as f:
+        lines = f.read().splitlines()
+    for line in lines[1:]:
+        words = line.split()
+        if not words or words[0] != rec:
+            continue
+        r, last = {}, None
+        for w in words[1:]:
+            if w.startswith("[") and w.endswith("]") and last:
+                r[last] += " " + w      # "sym+0x1/0x2 [module]" from %pS
+            elif "=" in w:
+                last, value = w.split("=", 1)
+                r[last] = value
+        yield r
+
+
+def family(r):
+    n = int(r["family"])
+    return FAMILIES.get(n, str(n))
+
+
+def msgtype(r):
+    n = int(r["msgtype"])
+    return MSGTYPES.get(n, str(n))
+
+
+def percentile(hist, mx, pct):
+    total = sum(hist)
+    if not total:
+        return 0
+    target = math.ceil(total * pct / 100)
+    cum = 0
+    for i, c in enumerate(hist):
+        cum += c
+        if cum >= target:
+            break
+    if i == 31:
+        return mx
+    return min(2 ** (i + 1), mx)
+
+
+def dist(r, prefix, count=None):
+    key = (prefix + "_") if prefix else ""
+    hist = [int(x) for x in r[key + "hist"].split(",")]
+    assert len(hist) == 32, "fixture histogram must have 32 buckets"
+    s, mx = int(r[key + "sum"]), int(r[key + "max"])
+    n = sum(hist) if count is None else count
+    return {"count": n, "sum": s, "avg": s // n if n else 0,
+            "p50": percentile(hist, mx, 50), "p99": percentile(hist, mx, 99),
+            "max": mx, "hist": hist}
+
+
+def expected_stats(fix):
+    out = []
+    for r in records(fix, "stats", "stat"):
+        errnos = []
+        if r["errno"] != "-":
+            for e in r["errno"].split(","):
+                num, count = e.split(":")
+                # "other" counts every errno without its own counter.
+                errnos.append((OTHER if num == "other" else int(num),
+                               int(count)))
+        errnos.sort(key=lambda e: (-e[1], e[0]))
+        locksets = [int(x) for x in r["lockset"].split(",")]
+        s = {"family": family(r), "msgtype": msgtype(r), "kind": r["kind"],
+             "handler": r["fn"]}
+        for k in ("calls", "errors", "requests", "rounds", "rtnl",
+                  "unlocked", "inflight_max"):
+            s[k] = int(r[k])
+        # A negative in-flight count (a return without its call) is 0.
+        s["inflight"] = max(int(r["inflight"]), 0)
+        s["latency_ns"] = dist(r, "lat")
+        s["rtnl_wait_ns"] = dist(r, "wait")
+        s["rtnl_hold_ns"] = dist(r, "hold")
+        s["locksets"] = dict(zip(["1", "2", "3", "4", "5+"], locksets))
+        s["lockset_init_net"] = int(r["init_net"])
+        s["lockset_max"] = int(r["max_set"])
+        s["errnos"] = {ERRNOS.get(e, str(e)): c for e, c in errnos}
+        out.append(s)
+    return out
+
+
+SORT_KEYS = {
+    "calls": lambda s: s["calls"],
+    "errors": lambda s: s["errors"],
+    "latency": lambda s: s["latency_ns"]["avg"],
+    "hold": lambda s: s["rtnl_hold_ns"]["sum"],
+    "wait": lambda s: s["rtnl_wait_ns"]["sum"],
+}
+
+
+def compare(got, exp, path="$"):
+    """Exact comparison that also checks the order of object keys that
+    carry meaning (errnos are most frequent first)."""
+    errs = []
+    if isinstance(exp, dict):
+        if not isinstance(got, dict):
+            return [f"{path}: expected an object, got {got!r}"]
+        if set(got) != set(exp):
+            errs.append(f"{path}: keys {sorted(got)} != {sorted(exp)}")
+        for k in exp:
+            if k in got:
+                errs += compare(got[k], exp[k], f"{path}.{k}")
+        if path.endswith(".errnos") and list(got) != list(exp):
+            errs.append(f"{path}: order {list(got)} != {list(exp)}")
+    elif isinstance(exp, list):
+        if not isinstance(got, list) or len(got) != len(exp):
+            return [f"{path}: {got!r} != {exp!r}"]
+        for i, (g, e) in enumerate(zip(got, exp)):
+            errs += compare(g, e, f"{path}[{i}]")
+    elif type(got) is not type(exp) or got != exp:
+        errs.append(f"{path}: {got!r} != {exp!r}")
+    return errs
+
+
+def check_stats(got, fix, args):
+    """ARGS: [SORT [TOP [FAMILY_NAME [MSGTYPE_NAME]]]] ('-' for none)."""
+    exp = expected_stats(fix)
+    args = args + ["-"] * 4
+    sort, top, fam, mt = args[:4]
+    if fam != "-":
+        exp = [s for s in exp if s["family"] == fam]
+    if mt != "-":
+        exp = [s for s in exp if s["msgtype"] == mt]
+    exp.sort(key=lambda s: -SORT_KEYS["calls" if sort == "-" else sort](s))
+    if top != "-":
+        exp = exp[:int(top)]
+    return compare(got, exp)
+
+
+def check_handlers(got, fix, args):
+    exp = []
+    for r in records(fix, "handlers", "handler"):
+        flags = int(r["flags"], 16)
+        names = [FLAGS[i] for i in range(4) if flags & (1 << i)]
+        if flags & ~0xf:
+            names.append(hex(flags & ~0xf))
+        exp.append({"family": family(r), "msgtype": msgtype(r),
+                    "kind": r["kind"], "handler": r["fn"],
+                    "owner": r["owner"], "locking": r["locking"],
+                    "present": r["present"] == "1", "flags": names})
+    return compare(got, exp)
+
+
+def check_summary(got, fix, args):
+    exp = {k: {"total": 0, "rtnl": 0, "unlocked": 0}
+           for k in ("doit", "dumpit")}
+    for r in records(fix, "handlers", "handler"):
+        if r["present"] != "1":
+            continue
+        exp[r["kind"]]["total"] += 1
+        exp[r["kind"]][r["locking"]] += 1
+    return compare(got, exp)
+
+
+def check_rtnl(got, fix, args):
+    acq = next(records(fix, "rtnl", "acquire"))
+    wait = next(records(fix, "rtnl", "wait"))
+    hold = next(records(fix, "rtnl", "hold"))
+    exp = {"acquire": {k: int(v) for k, v in acq.items()},
+           "wait_ns": dist(wait, "", int(wait["count"])),
+           "hold_ns": dist(hold, "", int(hold["count"])),
+           "sites": []}
+    for r in records(fix, "rtnl", "site"):
+        exp["sites"].append({"symbol": r["sym"], "count": int(r["count"]),
+                             **{k + "_ns": int(r[k]) for k in
+                                ("wait_sum", "wait_max", "hold_sum",
+                                 "hold_max")}})
+    return compare(got, exp)
+
+
+def check_locksets(got, fix, args):
+    exp = [{"owner": r["owner"], "size": r["size"],
+            "init_net": int(r["init_net"]), "count": int(r["count"])}
+           for r in records(fix, "locksets", "lockset")]
+    return compare(got, exp)
+
+
+def check_netns(got, fix, args):
+    """ARGS: INUM=NAME pairs for the namespaces that have a name."""
+    names = dict(a.split("=", 1) for a in args)
+    exp = []
+    for r in records(fix, "netns", "netns"):
+        e = {"name": names.get(r["inum"])}
+        e.update({k: int(r[k]) for k in ("inum", "cookie", "requests",
+                                         "locks")})
+        e.update({k + "_ns": int(r[k]) for k in ("wait_sum", "wait_max",
+                                                 "hold_sum", "hold_max")})
+        exp.append(e)
+    return compare(got, exp)
+
+
+def check_violations(got, fix, args):
+    exp = []
+    totals = {}
+    with open(os.path.join(fix, "violations")) as f:
+        for line in f.read().splitlines()[1:]:
+            words = line.split()
+            if words[0] == "stack":
+                exp[-1]["stack"].append(" ".join(words[1:]))
+                continue
+            if words[0] == "total":
+                r = dict(w.split("=", 1) for w in words[1:])
+                totals[r["kind"]] = int(r["count"])
+                continue
+            r = dict(w.split("=", 1) for w in words[1:])
+            nets = [] if r["nets"] == "-" else [
+                dict(zip(("inum", "cookie"), map(int, n.split(":"))))
+                for n in r["nets"].split(",")]
+            exp.append({"kind": r["kind"], "nets": nets,
+                        "count": int(r["count"]), "comm": r["comm"],
+                        "pid": int(r["pid"]), "owner": r["owner"],
+                        "time_ns": int(r["time_ns"]), "stack": []})
+    if not totals:
+        for v in exp:
+            totals[v["kind"]] = totals.get(v["kind"], 0) + v["count"]
+    kinds = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
+             "unbalanced_unlock", "leak"]
+    return compare(got, {"totals": {k: totals.get(k, 0) for k in kinds},
+                         "violations": exp})
+
+
+def check_status(got, fix, args):
+    mod = next(records(fix, "status", "module"))
+    drops = next(records(fix, "status", "drops"))
+    exp = {"loaded": True, "format_version": 1, "kernel": mod["kernel"],
+           "enabled": mod["enabled"] == "1",
+           "violation_action": mod["violation_action"],
+           "max_nets": int(mod["max_nets"]),
+           "features": [{"name": r["name"], "state": r["state"]}
+                        for r in records(fix, "status", "feature")],
+           "probes": [{"name": r["name"], "state": r["state"],
+                       "addrs": int(r["addrs"]),
+                       "nmissed": int(r["nmissed"]),
+                       "error": int(r["error"])}
+                      for r in records(fix, "status", "probe")],
+           "drops": {k: int(v) for k, v in drops.items()}}
+    return compare(got, exp)
+
+
+CHECKS = {"stats": check_stats, "handlers": check_handlers,
+          "summary": check_summary, "rtnl": check_rtnl,
+          "locksets": check_locksets, "netns": check_netns,
+          "violations": check_violations, "status": check_status}
+
+
+def json_keys(value, keys):
+    """Every object key in a JSON value, except data-valued keys."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            keys.add(k)
+            json_keys(v, keys)
+    elif isinstance(value, list):
+        for v in value:
+            json_keys(v, keys)
+    return keys
+
+
+def documented(man, files):
+    """Every JSON field name in FILES appears in bold in the man page."""
+    bold = set()
+    with open(man) as f:
+        for line in f:
+            if re.match(r"\.(B|BR|RB|BI)\s", line):
+                bold |= set(re.findall(r"[A-Za-z0-9_]+", line[3:]))
+    keys = set()
+    for path in files:
+        with open(path) as f:
+            for line in f:
+                if line.strip():
+                    json_keys(json.loads(line), keys)
+    # Map keys of errnos and locksets are data, not field names.
+    keys -= set(ERRNOS.values()) | {"1", "2", "3", "4", "5+"}
+    missing = sorted(keys - bold)
+    return [f"undocumented JSON field: {k}" for k in missing]
+
+
+def main():
+    check, out = sys.argv[1], sys.argv[2]
+    if check == "documented":
+        errs = documented(out, sys.argv[3:])
+    else:
+        with open(out) as f:
+            got = json.load(f)
+        errs = CHECKS[check](got, sys.argv[3], sys.argv[4:])
+    for e in errs[:20]:
+        print(e)
+    return 1 if errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rtnlctl watch [-i SECONDS] [-n COUNT] */
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "data.h"
+#include "main.h"
+#include "print.h"
+#include "show.h"
+
+#define WATCH_TOP	10
+#define MAX_INTERVAL	86400.0
+
+struct snapshot {
+	struct stats stats;
+	struct rtnl_info rtnl;
+	uint64_t time_ns;
+};
+
+/* One handler's activity during an interval. */
+struct delta {
+	const struct hkey *key;
+	uint64_t calls, errors, lat_sum, lat_count;
+};
+
+static volatile sig_atomic_t stop;
+static struct termios saved_tio;
+static bool tty_raw;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/* Keys without echo or line buffering; Ctrl-C still raises SIGINT. */
+static void tty_enter(void)
+{
+	struct termios tio;
+
+	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_tio))
+		return;
+	tio = saved_tio;
+	tio.c_lflag &= ~(ICANON | ECHO);
+	tio.c_cc[VMIN] = 0;
+	tio.c_cc[VTIME] = 0;
+	tty_raw = !tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+}
+
+static void tty_leave(void)
+{
+	if (tty_raw)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
+	tty_raw = false;
+}
+
+/* Sleep until @deadline, or less when a signal or a 'q' key stops us. */
+static void wait_until(uint64_t deadline)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	nfds_t nfds = tty_raw ? 1 : 0;
+	struct timespec ts;
+	uint64_t now;
+	char c;
+
+	while (!stop && (now = now_ns()) < deadline) {
+		ts.tv_sec = (deadline - now) / 1000000000;
+		ts.tv_nsec = (deadline - now) % 1000000000;
+		if (ppoll(&pfd, nfds, &ts, NULL) <= 0)
+			continue;
+		if (!(pfd.revents & POLLIN))
+			nfds = 0;	/* hangup: stop reading the keyboard */
+		else if (read(STDIN_FILENO, &c, 1) == 1 &&
+			 (c == 'q' || c == 'Q'))
+			stop = 1;
+	}
+}
+
+static int snapshot_load(struct snapshot *s)
+{
+	s->time_ns = now_ns();
+	if (load_stats(&s->stats))
+		return -1;
+	if (load_rtnl(&s->rtnl)) {
+		free_stats(&s->stats);
+		return -1;
+	}
+	return 0;
+}
+
+static void snapshot_free(struct snapshot *s)
+{
+	free_stats(&s->stats);
+	free_rtnl(&s->rtnl);
+}
+
+/* Counters only grow, unless a reset zeroed them in between. */
+static uint64_t diff(uint64_t cur, uint64_t prev)
+{
+	return cur >= prev ? cur - prev : cur;
+}
+
+static const struct hstat *find_stat(const struct stats *t,
+				     const struct hkey *key)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (hkey_equal(&t->v[i].key, key))
+			return &t->v[i];
+	return NULL;
+}
+
+static int cmp_delta(const void *a, const void *b)
+{
+	const struct delta *x = a, *y = b;
+
+	if (x->calls != y->calls)
+		return x->calls < y->calls ? 1 : -1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static void print_rtnl_delta(const struct rtnl_info *prev,
+			     const struct rtnl_info *cur)
+{
+	open_json_object("rtnl");
+	print_u64("wait_count", "RTNL  wait %s",
+		  diff(cur->wait.count, prev->wait.count));
+	print_time("wait_ns", " (%s)", diff(cur->wait.sum, prev->wait.sum));
+	print_u64("hold_count", "  hold %s",
+		  diff(cur->hold.count, prev->hold.count));
+	print_time("hold_ns", " (%s)", diff(cur->hold.sum, prev->hold.sum));
+	close_json_object();
+	print_nl();
+}
+
+static void print_deltas(const struct delta *d, size_t n)
+{
+	struct hkey_widths w;
+	size_t i;
+
+	hkey_widths_init(&w);
+	for (i = 0; i < n; i++)
+		hkey_widths_add(&w, d[i].key);
+	print_nl();
+	print_hkey_header(&w);
+	print_cell_str(NULL, 8, "CALLS");
+	print_cell_str(NULL, 6, "ERRORS");
+	print_cell_str(NULL, TIME_WIDTH, "LAT_SUM");
+	print_cell_str(NULL, TIME_WIDTH, "LAT_AVG");
+	print_nl();
+	open_json_array("handlers");
+	for (i = 0; i < n; i++) {
+		open_json_object(NULL);
+		print_hkey(&w, d[i].key);
+		print_cell_u64("calls", 8, d[i].calls);
+		print_cell_u64("errors", 6, d[i].errors);
+		print_cell_time("latency_sum_ns", TIME_WIDTH, d[i].lat_sum);
+		print_cell_time("latency_avg_ns", TIME_WIDTH, d[i].lat_count ?
+				d[i].lat_sum / d[i].lat_count : 0);
+		print_nl();
+		close_json_object();
+	}
+	close_json_array();
+}
+
+static int print_interval(const struct snapshot *prev,
+			  const struct snapshot *cur, uint64_t seq)
+{
+	const struct stats *t = &cur->stats;
+	const struct hstat *s, *p;
+	struct delta *d;
+	size_t i, n = 0;
+
+	d = calloc(t->n + 1, sizeof(*d));
+	if (!d)
+		return p_err("out of memory");
+	for (i = 0; i < t->n; i++) {
+		s = &t->v[i];
+		p = find_stat(&prev->stats, &s->key);
+		d[n].key = &s->key;
+		d[n].calls = diff(s->calls, p ? p->calls : 0);
+		d[n].errors = diff(s->errors, p ? p->errors : 0);
+		d[n].lat_sum = diff(s->lat.sum, p ? p->lat.sum : 0);
+		d[n].lat_count = diff(s->lat.count, p ? p->lat.count : 0);
+		if (d[n].calls || d[n].errors)
+			n++;
+	}
+	qsort(d, n, sizeof(*d), cmp_delta);
+	if (n > WATCH_TOP)
+		n = WATCH_TOP;
+
+	if (!json_output && isatty(STDOUT_FILENO))
+		print_text("\033[H\033[2J");
+	else if (seq > 1)
+		print_nl();
+	open_json_object(NULL);
+	print_u64("seq", "rtnlctl watch: refresh %s", seq);
+	print_time("elapsed_ns", ", %s", cur->time_ns - prev->time_ns);
+	print_text("%s\n", tty_raw ? " (q to quit)" : "");
+	print_rtnl_delta(&prev->rtnl, &cur->rtnl);
+	print_deltas(d, n);
+	if (!n)
+		print_text("(no rtnetlink activity)\n");
+	close_json_object();
+	print_json_end();
+	free(d);
+	return 0;
+}
+
+static int parse_opts(int argc, char **argv, double *interval,
+		      uint64_t *count)
+{
+	const char *arg;
+	char *end;
+
+	for (; argc; argc--, argv++) {
+		if (!strcmp(*argv, "-n")) {
+			if (opt_u64(&argc, &argv, count))
+				return -1;
+		} else if (!strcmp(*argv, "-i")) {
+			arg = opt_arg(&argc, &argv);
+			if (!arg)
+				return -1;
+			errno = 0;
+			*interval = strtod(arg, &end);
+			if (errno || end == arg || *end ||
+			    !isfinite(*interval) || *interval <= 0 ||
+			    *interval > MAX_INTERVAL)
+				return p_err("invalid interval '%s' (expected seconds, e.g. 0.5)",
+					     arg);
+		} else {
+			return p_err("unknown option '%s' for watch", *argv);
+		}
+	}
+	return 0;
+}
+
+int do_watch(int argc, char **argv)
+{
+	struct snapshot snap[2];
+	struct sigaction sa = { .sa_handler = on_signal };
+	uint64_t count = 0, seq, interval_ns;
+	double interval = 1.0;
+	int cur = 0, ret = 0;
+
+	if (parse_opts(argc, argv, &interval, &count) ||
+	    snapshot_load(&snap[cur]))
+		return -1;
+	interval_ns = interval * 1e9;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	tty_enter();
+
+	for (seq = 1; !stop; seq++) {
+		wait_until(snap[cur].time_ns + interval_ns);
+		if (stop)
+			break;
+		if (snapshot_load(&snap[!cur])) {
+			ret = -1;
+			break;
+		}
+		ret = print_interval(&snap[cur], &snap[!cur], seq);
+		snapshot_free(&snap[cur]);
+		cur = !cur;
+		if (ret || fflush(stdout) || ferror(stdout))
+			break;
+		if (count && seq >= count)
+			break;
+	}
+	tty_leave();
+	snapshot_free(&snap[cur]);
+	return ret;
+}
