@@ -17,6 +17,14 @@
 
 static struct dentry *rnt_dir;
 
+/* A symbol as one word: "sym+0x1/0x2" or "sym+0x1/0x2_[module]". */
+static const char *rnt_sym(char *buf, unsigned long ip)
+{
+	sprint_symbol(buf, ip);
+	strreplace(buf, ' ', '_');
+	return buf;
+}
+
 static void rnt_header(struct seq_file *m, const char *file)
 {
 	seq_printf(m, "rtnl_net_trace %s version %d\n", file, RNT_FORMAT_VERSION);
@@ -200,6 +208,7 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 		"lock", "interruptible", "killable", "trylock_ok",
 		"trylock_fail", "refcount",
 	};
+	char sym[KSYM_SYMBOL_LEN];
 	struct rnt_dist d;
 	int i, cpu;
 
@@ -232,8 +241,8 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 			s.hold_sum += p->hold_sum;
 			s.hold_max = max(s.hold_max, p->hold_max);
 		}
-		seq_printf(m, "site sym=%pS count=%llu wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
-			   (void *)ip, s.count, s.wait_sum, s.wait_max,
+		seq_printf(m, "site sym=%s count=%llu wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
+			   rnt_sym(sym, ip), s.count, s.wait_sum, s.wait_max,
 			   s.hold_sum, s.hold_max);
 	}
 	return 0;
@@ -289,7 +298,7 @@ static void rnt_print_shapes(struct seq_file *m, const char *owner,
 
 static int rnt_locksets_show(struct seq_file *m, void *v)
 {
-	char owner[KSYM_SYMBOL_LEN];
+	char sym[KSYM_SYMBOL_LEN];
 	struct rnt_sets s;
 	int i, cpu;
 
@@ -314,9 +323,7 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 				for (b = 0; b < RNT_SET_BUCKETS; b++)
 					s.n[a][b] += p->n[a][b];
 		}
-		sprint_symbol(owner, ip);
-		strreplace(owner, ' ', '_');
-		rnt_print_shapes(m, owner, &s);
+		rnt_print_shapes(m, rnt_sym(sym, ip), &s);
 	}
 	return 0;
 }
@@ -354,7 +361,7 @@ static int rnt_violations_show(struct seq_file *m, void *v)
 				   e->nets[j].cookie);
 		seq_printf(m, " time_ns=%llu\n", e->time_ns);
 		for (j = 0; j < e->nr_stack; j++)
-			seq_printf(m, "stack %pS\n", (void *)e->stack[j]);
+			seq_printf(m, "stack %s\n", e->stack[j]);
 	}
 	mutex_unlock(&rnt_mutex);
 	kfree(ring);

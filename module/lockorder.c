@@ -19,6 +19,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/jhash.h>
+#include <linux/kallsyms.h>
 #include <linux/lockdep.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -110,13 +111,19 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 {
 	unsigned long stack[RNT_STACK_DEPTH];
 	struct rnt_violation *v;
-	unsigned int nr;
+	unsigned int nr, skip, i;
 	unsigned long flags;
 	bool is_new;
 	u32 hash;
 
 	atomic64_inc(&rnt_violation_totals[kind]);
 	nr = stack_trace_save(stack, RNT_STACK_DEPTH, 0);
+	/* Start the stack at the first frame that is not ours. */
+	for (skip = 0; skip < nr; skip++)
+		if (!within_module(stack[skip], THIS_MODULE))
+			break;
+	nr -= skip;
+	memmove(stack, stack + skip, nr * sizeof(stack[0]));
 	hash = jhash(stack, nr * sizeof(stack[0]), kind);
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
@@ -141,7 +148,13 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 		rnt_net_id(a, &v->nets[0].inum, &v->nets[0].cookie);
 		rnt_net_id(b, &v->nets[1].inum, &v->nets[1].cookie);
 		v->nnets = b ? 2 : 1;
-		memcpy(v->stack, stack, nr * sizeof(stack[0]));
+		for (i = 0; i < nr; i++) {
+			char buf[KSYM_SYMBOL_LEN];
+
+			sprint_symbol(buf, stack[i]);
+			strreplace(buf, ' ', '_');
+			strscpy(v->stack[i], buf);
+		}
 		v->nr_stack = nr;
 	}
 	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
@@ -176,14 +189,16 @@ static bool rnt_lockdep_holds(const struct net *net)
 }
 #endif
 
-/* Called once @net's lock is acquired; @start is when the wait began. */
-void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
+/*
+ * Called before @net's lock is taken, so that a violation is recorded even
+ * when the acquisition then deadlocks. Returns false for a recursive
+ * acquisition, which is not tracked a second time.
+ */
+bool rnt_pernet_check(struct rnt_task *t, const void *netp)
 {
 	const struct net *net = netp;
-	u64 now = ktime_get_ns();
 	bool dup = false, order = false;
-	struct rnt_held *hd;
-	int i, idx;
+	int i;
 
 	if (!rnt_rtnl_held(t))
 		rnt_violation(t, RNT_V_NO_RTNL, net, NULL);
@@ -198,10 +213,19 @@ void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 			rnt_violation(t, RNT_V_ORDER, net, t->held[i].net);
 		}
 	}
-	if (dup)
-		return;
-	if (t->nheld + 1 > READ_ONCE(rnt_max_nets))
+	if (!dup && t->nheld + 1 > READ_ONCE(rnt_max_nets))
 		rnt_violation(t, RNT_V_TOO_MANY, net, NULL);
+	return !dup;
+}
+
+/* Called once @net's lock is acquired; @start is when the wait began. */
+void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
+{
+	const struct net *net = netp;
+	u64 now = ktime_get_ns();
+	struct rnt_held *hd;
+	int idx;
+
 	if (t->nheld == RNT_MAX_HELD) {
 		rnt_drop(RNT_DROP_HELD);
 		return;

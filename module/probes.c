@@ -44,19 +44,41 @@ static const char *const rnt_req_syms[RNT_NR_REQ] = {
 
 static unsigned long rnt_req_addrs[RNT_NR_REQ];
 
-/* Indexed like enum rnt_acquire, plus the unlock. */
-enum { RNT_RTNL_UNLOCK = RNT_ACQ_TRYLOCK_FAIL };
-static const char *const rnt_rtnl_syms[RNT_NR_ACQ - 1] = {
-	[RNT_ACQ_LOCK] = "rtnl_lock",
-	[RNT_ACQ_INTERRUPTIBLE] = "rtnl_lock_interruptible",
-	[RNT_ACQ_KILLABLE] = "rtnl_lock_killable",
-	[RNT_ACQ_TRYLOCK_OK] = "rtnl_trylock",
-	[RNT_RTNL_UNLOCK] = "__rtnl_unlock",
+/*
+ * The global RTNL probe points. The first five acquire RTNL, then comes
+ * the release, then the per-netns wrappers that call rtnl_lock() and
+ * friends themselves: they are only probed to learn their caller, so that
+ * a section is charged to whoever called rtnl_net_lock(), not to it.
+ */
+enum rnt_rtnl_point {
+	RNT_P_LOCK,
+	RNT_P_INTERRUPTIBLE,
+	RNT_P_KILLABLE,
+	RNT_P_TRYLOCK,
+	RNT_P_REFCOUNT,
+	RNT_P_UNLOCK,
+	RNT_P_NET_LOCK,
+	RNT_P_NET_KILLABLE,
+	RNT_P_NET_TRYLOCK,
+	RNT_NR_POINTS,
 };
 
-/* refcount_dec_and_rtnl_lock sits after the unlock in the address list. */
-static unsigned long rnt_rtnl_addrs[RNT_NR_ACQ];
-static const char *const rnt_refcount_sym = "refcount_dec_and_rtnl_lock";
+#define RNT_NR_REQUIRED_POINTS	RNT_P_NET_LOCK
+
+static const char *const rnt_rtnl_syms[RNT_NR_POINTS] = {
+	[RNT_P_LOCK] = "rtnl_lock",
+	[RNT_P_INTERRUPTIBLE] = "rtnl_lock_interruptible",
+	[RNT_P_KILLABLE] = "rtnl_lock_killable",
+	[RNT_P_TRYLOCK] = "rtnl_trylock",
+	[RNT_P_REFCOUNT] = "refcount_dec_and_rtnl_lock",
+	[RNT_P_UNLOCK] = "__rtnl_unlock",
+	[RNT_P_NET_LOCK] = "rtnl_net_lock",
+	[RNT_P_NET_KILLABLE] = "rtnl_net_lock_killable",
+	[RNT_P_NET_TRYLOCK] = "rtnl_net_trylock",
+};
+
+static unsigned long rnt_rtnl_addrs[RNT_NR_POINTS];
+static int rnt_nr_rtnl_addrs;
 
 enum { RNT_NET_LOCK, RNT_NET_UNLOCK, RNT_NR_NET };
 static const char *const rnt_net_syms[RNT_NR_NET] = {
@@ -77,6 +99,15 @@ static int rnt_which(unsigned long ip, const unsigned long *addrs, int n)
 
 /* ---- per-task slots ---- */
 
+static struct rnt_task *rnt_task_init(struct rnt_task *t)
+{
+	memset(&t->depth, 0, sizeof(*t) - offsetof(struct rnt_task, depth));
+	t->start_time = current->start_time;
+	t->rtnl_slot = RNT_NO_SLOT;
+	t->rtnl_site = -1;
+	return t;
+}
+
 struct rnt_task *rnt_task_current(bool create)
 {
 	unsigned int h = hash_ptr(current, ilog2(RNT_TASK_SLOTS));
@@ -85,23 +116,19 @@ struct rnt_task *rnt_task_current(bool create)
 
 	for (i = 0; i < RNT_TASK_PROBES; i++) {
 		t = &rnt_tasks[(h + i) % RNT_TASK_SLOTS];
-		if (READ_ONCE(t->task) == current)
-			return t;
+		if (READ_ONCE(t->task) == current) {
+			if (t->start_time == current->start_time)
+				return t;
+			/* A stale slot of an earlier task at this address. */
+			return rnt_task_init(t);
+		}
 	}
 	if (!create)
 		return NULL;
 	for (i = 0; i < RNT_TASK_PROBES; i++) {
 		t = &rnt_tasks[(h + i) % RNT_TASK_SLOTS];
-		if (!READ_ONCE(t->task) && !cmpxchg(&t->task, NULL, current)) {
-			t->depth = 0;
-			t->rtnl_held = false;
-			t->rtnl_slot = RNT_NO_SLOT;
-			t->rtnl_site = -1;
-			t->nheld = 0;
-			t->nset = 0;
-			t->set_init = false;
-			return t;
-		}
+		if (!READ_ONCE(t->task) && !cmpxchg(&t->task, NULL, current))
+			return rnt_task_init(t);
 	}
 	rnt_drop(RNT_DROP_TASK);
 	return NULL;
@@ -110,7 +137,7 @@ struct rnt_task *rnt_task_current(bool create)
 /* Give the slot back once the task is inside nothing we track. */
 void rnt_task_put(struct rnt_task *t)
 {
-	if (t && !t->depth && !t->rtnl_held && !t->nheld)
+	if (t && !t->depth && !t->rtnl_held && !t->nheld && !t->wrapper_caller)
 		smp_store_release(&t->task, NULL);
 }
 
@@ -291,7 +318,7 @@ NOKPROBE_SYMBOL(rnt_handler_exit);
 
 struct rnt_rtnl_data {
 	u64 start;
-	int which;
+	int which;	/* enum rnt_rtnl_point */
 };
 
 static void rnt_rtnl_release(struct rnt_task *t, u64 now)
@@ -347,16 +374,23 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 			  unsigned long ret_ip, rnt_regs_t *regs, void *data)
 {
 	struct rnt_rtnl_data *d = data;
-	int which = rnt_which(ip, rnt_rtnl_addrs, RNT_NR_ACQ);
-	struct rnt_task *t = rnt_task_current(false);
+	int which = rnt_which(ip, rnt_rtnl_addrs, rnt_nr_rtnl_addrs);
+	struct rnt_task *t;
 
-	if (which == RNT_RTNL_UNLOCK) {
+	if (which < 0)
+		return 1;
+	if (which >= RNT_P_NET_LOCK) {
+		t = rnt_task_current(true);
+		if (t)
+			t->wrapper_caller = ret_ip;
+		return 1;
+	}
+	t = rnt_task_current(false);
+	if (which == RNT_P_UNLOCK) {
 		if (t && t->rtnl_held)
 			rnt_rtnl_release(t, ktime_get_ns());
 		return 1;
 	}
-	if (which < 0)
-		return 1;
 	if (t && t->nheld)
 		rnt_rtnl_acquire_check(t);
 	d->which = which;
@@ -368,30 +402,46 @@ NOKPROBE_SYMBOL(rnt_rtnl_entry);
 static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 			  unsigned long ret_ip, rnt_regs_t *regs, void *data)
 {
+	static const u8 acq[RNT_P_UNLOCK] = {
+		[RNT_P_LOCK] = RNT_ACQ_LOCK,
+		[RNT_P_INTERRUPTIBLE] = RNT_ACQ_INTERRUPTIBLE,
+		[RNT_P_KILLABLE] = RNT_ACQ_KILLABLE,
+		[RNT_P_TRYLOCK] = RNT_ACQ_TRYLOCK_OK,
+		[RNT_P_REFCOUNT] = RNT_ACQ_REFCOUNT,
+	};
 	struct rnt_rtnl_data *d = data;
 	long ret = (long)rnt_retval(regs);
-	int which = d->which;
+	int which = acq[d->which];
+	struct rnt_task *t;
 	bool acquired;
 
-	switch (which) {
-	case RNT_ACQ_INTERRUPTIBLE:
-	case RNT_ACQ_KILLABLE:
+	switch (d->which) {
+	case RNT_P_INTERRUPTIBLE:
+	case RNT_P_KILLABLE:
 		acquired = !(int)ret;
 		break;
-	case RNT_ACQ_TRYLOCK_OK:
+	case RNT_P_TRYLOCK:
 		acquired = (int)ret;
 		if (!acquired)
 			which = RNT_ACQ_TRYLOCK_FAIL;
 		break;
-	case RNT_ACQ_REFCOUNT:
+	case RNT_P_REFCOUNT:
 		acquired = (bool)ret;
 		break;
 	default:
 		acquired = true;
 	}
 	this_cpu_inc(rnt_rtnl->acquire[which]);
+
+	t = rnt_task_current(acquired);
+	if (t && t->wrapper_caller) {
+		ret_ip = t->wrapper_caller;
+		t->wrapper_caller = 0;
+	}
 	if (acquired)
-		rnt_rtnl_acquired(rnt_task_current(true), d->start, ret_ip);
+		rnt_rtnl_acquired(t, d->start, ret_ip);
+	else
+		rnt_task_put(t);
 }
 NOKPROBE_SYMBOL(rnt_rtnl_exit);
 
@@ -407,14 +457,17 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 {
 	struct rnt_net_data *d = data;
 	const void *net = (const void *)rnt_arg(regs, 0);
+	struct rnt_task *t;
 
 	if (rnt_which(ip, rnt_net_addrs, RNT_NR_NET) == RNT_NET_UNLOCK) {
-		struct rnt_task *t = rnt_task_current(false);
-
+		t = rnt_task_current(false);
 		rnt_pernet_unlock(t, net);
 		rnt_task_put(t);
 		return 1;
 	}
+	t = rnt_task_current(true);
+	if (!t || !rnt_pernet_check(t, net))
+		return 1;
 	d->net = net;
 	d->start = ktime_get_ns();
 	return 0;
@@ -425,7 +478,7 @@ static void rnt_net_exit(struct fprobe *fp, unsigned long ip,
 			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
 {
 	struct rnt_net_data *d = data;
-	struct rnt_task *t = rnt_task_current(true);
+	struct rnt_task *t = rnt_task_current(false);
 
 	if (t)
 		rnt_pernet_lock(t, d->net, d->start);
@@ -475,12 +528,15 @@ int rnt_probes_init(void)
 	f->fp.entry_handler = rnt_rtnl_entry;
 	f->fp.exit_handler = rnt_rtnl_exit;
 	f->fp.entry_data_size = sizeof(struct rnt_rtnl_data);
-	err = rnt_resolve(rnt_rtnl_syms, rnt_rtnl_addrs, RNT_NR_ACQ - 1);
+	err = rnt_resolve(rnt_rtnl_syms, rnt_rtnl_addrs, RNT_NR_REQUIRED_POINTS);
 	if (err)
 		return err;
-	err = rnt_resolve(&rnt_refcount_sym, &rnt_rtnl_addrs[RNT_ACQ_REFCOUNT], 1);
-	if (err)
-		return err;
+	rnt_nr_rtnl_addrs = RNT_NR_REQUIRED_POINTS;
+	if (RNT_HAVE_PERNET &&
+	    !rnt_resolve(rnt_rtnl_syms + RNT_P_NET_LOCK,
+			 rnt_rtnl_addrs + RNT_P_NET_LOCK,
+			 RNT_NR_POINTS - RNT_P_NET_LOCK))
+		rnt_nr_rtnl_addrs = RNT_NR_POINTS;
 	f->info.available = true;
 
 	f = &rnt_fps[RNT_FP_PERNET];
@@ -539,7 +595,7 @@ int rnt_probes_register(void)
 				      RNT_NR_NET);
 	if (!err)
 		err = rnt_fp_register(&rnt_fps[RNT_FP_RTNL], rnt_rtnl_addrs,
-				      RNT_NR_ACQ);
+				      rnt_nr_rtnl_addrs);
 	if (!err)
 		err = rnt_fp_register(&rnt_fps[RNT_FP_REQ], rnt_req_addrs,
 				      RNT_NR_REQ);

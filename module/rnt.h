@@ -139,12 +139,14 @@ struct rnt_held {
  */
 struct rnt_task {
 	struct task_struct *task;	/* NULL when free; claimed by cmpxchg */
-	int depth;
+	u64 start_time;			/* tells a reused task_struct apart */
+	int depth;			/* everything from here is zeroed on claim */
 	s16 ctx[RNT_CTX_DEPTH];
 	bool rtnl_held;
 	s16 rtnl_slot;			/* handler owning the section */
 	s16 rtnl_site;			/* or call site owning it */
 	u64 rtnl_acquired;
+	unsigned long wrapper_caller;	/* who called rtnl_net_lock() & co */
 	u8 nheld;
 	struct rnt_held held[RNT_MAX_HELD];
 	/* The nets locked in the current RTNL section (the lock set). */
@@ -250,7 +252,8 @@ struct rnt_violation {
 		u64 cookie;
 	} nets[2];
 	unsigned int nr_stack;
-	unsigned long stack[RNT_STACK_DEPTH];
+	/* Symbolized when recorded: the code may be gone when it is read. */
+	char stack[RNT_STACK_DEPTH][RNT_NAME_LEN];
 };
 
 extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
@@ -264,6 +267,7 @@ int rnt_violations_copy(struct rnt_violation *out, int cap);
 int rnt_lockorder_init(void);
 void rnt_lockorder_exit(void);
 void rnt_violations_reset(void);
+bool rnt_pernet_check(struct rnt_task *t, const void *net);
 void rnt_pernet_lock(struct rnt_task *t, const void *net, u64 wait_start);
 void rnt_pernet_unlock(struct rnt_task *t, const void *net);
 void rnt_rtnl_acquire_check(struct rnt_task *t);

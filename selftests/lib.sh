@@ -29,13 +29,13 @@ trap rnt_cleanup EXIT
 # store the name in the variable named by $1.
 rnt_setup_ns()
 {
-	local name=$1 ns
+	local name=$1 nsname
 
-	ns="$name-$(mktemp -u XXXXXX)"
-	ip netns add "$ns" || return 1
-	ip -n "$ns" link set lo up
-	RNT_NETNS+=("$ns")
-	printf -v "$name" '%s' "$ns"
+	nsname="$name-$(mktemp -u XXXXXX)"
+	ip netns add "$nsname" || return 1
+	ip -n "$nsname" link set lo up
+	RNT_NETNS+=("$nsname")
+	printf -v "$name" "%s" "$nsname"
 }
 
 rnt_load()
