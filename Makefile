@@ -24,7 +24,7 @@ KDIR := $(shell $(BUILD_KERNEL) --print-dir 2>/dev/null)
 endif
 endif
 
-.PHONY: all module userspace kernel print-kdir vm vm-build check demo install clean checkpatch
+.PHONY: all module userspace kernel print-kdir vm vm-build check demo install clean clean-module checkpatch
 
 all: module userspace
 
@@ -52,8 +52,11 @@ vm-build: kernel
 vm: vm-build
 	scripts/vm-run -- $(if $(CMD),sh -c '$(CMD)')
 
-check: vm-build
-	scripts/check
+# Every kernel in CHECK_KVERS: the 7.3 dev kernel and the 6.12 distro one.
+CHECK_KVERS ?= 7.3 6.12
+check:
+	scripts/setup-host
+	scripts/check --kvers "$(CHECK_KVERS)"
 
 demo: vm-build
 	scripts/vm-run -- scripts/demo
@@ -64,9 +67,12 @@ install: userspace
 checkpatch:
 	scripts/checkpatch
 
-clean:
-	$(MAKE) -C userspace clean
-	rm -rf out
-	find module \( -name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
-		-o -name '.*.cmd' -o -name 'modules.order' \) -delete
+clean-module:
+	find module selftests/violate \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+		-o -name '*.mod.c' -o -name '.*.cmd' -o -name 'modules.order' \) -delete
 	rm -f Module.symvers modules.order .*.cmd
+
+clean: clean-module
+	$(MAKE) -C userspace clean
+	$(MAKE) -C selftests clean
+	rm -rf out

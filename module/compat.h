@@ -22,6 +22,13 @@ typedef struct pt_regs rnt_regs_t;
 #define rnt_retval(regs)	regs_return_value(regs)
 #endif
 
+/* Symbol namespaces became strings in 6.13. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define RNT_IMPORT_KUNIT_NS()	MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
+#else
+#define RNT_IMPORT_KUNIT_NS()	MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
 /*
  * Per-netns RTNL (net->rtnl_mutex, __rtnl_net_lock() and friends) only
  * exists with CONFIG_DEBUG_NET_SMALL_RTNL; 6.12 ships it off.

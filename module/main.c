@@ -121,6 +121,9 @@ static int rnt_module_notify(struct notifier_block *nb, unsigned long action,
 
 	if (action != MODULE_STATE_LIVE && action != MODULE_STATE_GOING)
 		return NOTIFY_DONE;
+	/* Our own LIVE event comes right after init: nothing new to see. */
+	if (data == THIS_MODULE)
+		return NOTIFY_DONE;
 
 	mutex_lock(&rnt_mutex);
 	was_enabled = rnt_enabled;

@@ -31,6 +31,9 @@ static struct rnt_task rnt_tasks[RNT_TASK_SLOTS];
 
 struct rnt_fp {
 	struct fprobe fp;
+	fprobe_entry_cb entry;
+	fprobe_exit_cb exit;
+	size_t data_size;
 	struct rnt_probe_info info;
 	unsigned long missed;	/* nmissed of earlier registrations */
 };
@@ -63,8 +66,6 @@ enum rnt_rtnl_point {
 	RNT_NR_POINTS,
 };
 
-#define RNT_NR_REQUIRED_POINTS	RNT_P_NET_LOCK
-
 static const char *const rnt_rtnl_syms[RNT_NR_POINTS] = {
 	[RNT_P_LOCK] = "rtnl_lock",
 	[RNT_P_INTERRUPTIBLE] = "rtnl_lock_interruptible",
@@ -77,7 +78,14 @@ static const char *const rnt_rtnl_syms[RNT_NR_POINTS] = {
 	[RNT_P_NET_TRYLOCK] = "rtnl_net_trylock",
 };
 
+/* Not every kernel has every point: the variants came and went. */
+static const bool rnt_rtnl_required[RNT_NR_POINTS] = {
+	[RNT_P_LOCK] = true, [RNT_P_TRYLOCK] = true, [RNT_P_UNLOCK] = true,
+};
+
+/* The points found on this kernel: their addresses, and which they are. */
 static unsigned long rnt_rtnl_addrs[RNT_NR_POINTS];
+static u8 rnt_rtnl_points[RNT_NR_POINTS];
 static int rnt_nr_rtnl_addrs;
 
 enum { RNT_NET_LOCK, RNT_NET_UNLOCK, RNT_NR_NET };
@@ -379,6 +387,7 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 
 	if (which < 0)
 		return 1;
+	which = rnt_rtnl_points[which];
 	if (which >= RNT_P_NET_LOCK) {
 		t = rnt_task_current(true);
 		if (t)
@@ -504,13 +513,13 @@ static int rnt_resolve(const char *const *syms, unsigned long *addrs, int n)
 int rnt_probes_init(void)
 {
 	struct rnt_fp *f;
-	int err;
+	int err, i;
 
 	f = &rnt_fps[RNT_FP_REQ];
 	f->info.name = "req";
-	f->fp.entry_handler = rnt_req_entry;
-	f->fp.exit_handler = rnt_req_exit;
-	f->fp.entry_data_size = sizeof(struct rnt_req_data);
+	f->entry = rnt_req_entry;
+	f->exit = rnt_req_exit;
+	f->data_size = sizeof(struct rnt_req_data);
 	err = rnt_resolve(rnt_req_syms, rnt_req_addrs, RNT_NR_REQ);
 	if (err)
 		return err;
@@ -518,32 +527,38 @@ int rnt_probes_init(void)
 
 	f = &rnt_fps[RNT_FP_HANDLERS];
 	f->info.name = "handlers";
-	f->fp.entry_handler = rnt_handler_entry;
-	f->fp.exit_handler = rnt_handler_exit;
-	f->fp.entry_data_size = sizeof(struct rnt_handler_data);
+	f->entry = rnt_handler_entry;
+	f->exit = rnt_handler_exit;
+	f->data_size = sizeof(struct rnt_handler_data);
 	f->info.available = true;
 
 	f = &rnt_fps[RNT_FP_RTNL];
 	f->info.name = "rtnl";
-	f->fp.entry_handler = rnt_rtnl_entry;
-	f->fp.exit_handler = rnt_rtnl_exit;
-	f->fp.entry_data_size = sizeof(struct rnt_rtnl_data);
-	err = rnt_resolve(rnt_rtnl_syms, rnt_rtnl_addrs, RNT_NR_REQUIRED_POINTS);
-	if (err)
-		return err;
-	rnt_nr_rtnl_addrs = RNT_NR_REQUIRED_POINTS;
-	if (RNT_HAVE_PERNET &&
-	    !rnt_resolve(rnt_rtnl_syms + RNT_P_NET_LOCK,
-			 rnt_rtnl_addrs + RNT_P_NET_LOCK,
-			 RNT_NR_POINTS - RNT_P_NET_LOCK))
-		rnt_nr_rtnl_addrs = RNT_NR_POINTS;
+	f->entry = rnt_rtnl_entry;
+	f->exit = rnt_rtnl_exit;
+	f->data_size = sizeof(struct rnt_rtnl_data);
+	for (i = 0; i < RNT_NR_POINTS; i++) {
+		unsigned long addr;
+
+		if (i >= RNT_P_NET_LOCK && !RNT_HAVE_PERNET)
+			break;
+		addr = rnt_lookup_name(rnt_rtnl_syms[i]);
+		if (!addr) {
+			if (!rnt_rtnl_required[i])
+				continue;
+			pr_err("symbol %s not found\n", rnt_rtnl_syms[i]);
+			return -ENOENT;
+		}
+		rnt_rtnl_points[rnt_nr_rtnl_addrs] = i;
+		rnt_rtnl_addrs[rnt_nr_rtnl_addrs++] = addr;
+	}
 	f->info.available = true;
 
 	f = &rnt_fps[RNT_FP_PERNET];
 	f->info.name = "pernet";
-	f->fp.entry_handler = rnt_net_entry;
-	f->fp.exit_handler = rnt_net_exit;
-	f->fp.entry_data_size = sizeof(struct rnt_net_data);
+	f->entry = rnt_net_entry;
+	f->exit = rnt_net_exit;
+	f->data_size = sizeof(struct rnt_net_data);
 	if (RNT_HAVE_PERNET &&
 	    !rnt_resolve(rnt_net_syms, rnt_net_addrs, RNT_NR_NET))
 		f->info.available = true;
@@ -556,6 +571,14 @@ static int rnt_fp_register(struct rnt_fp *f, unsigned long *addrs, int n)
 
 	if (!f->info.available || !n)
 		return 0;
+	/*
+	 * A fresh struct fprobe every time: before 6.14, fprobe keeps state
+	 * in it that a second registration does not reset (and hangs on).
+	 */
+	memset(&f->fp, 0, sizeof(f->fp));
+	f->fp.entry_handler = f->entry;
+	f->fp.exit_handler = f->exit;
+	f->fp.entry_data_size = f->data_size;
 	err = register_fprobe_ips(&f->fp, addrs, n);
 	f->info.error = err;
 	f->info.addrs = n;

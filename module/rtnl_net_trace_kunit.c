@@ -115,4 +115,4 @@ kunit_test_suite(rnt_test_suite);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KUnit tests for rtnl_net_trace");
 MODULE_AUTHOR("rtnl_net_trace developers");
-MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING");
+RNT_IMPORT_KUNIT_NS();

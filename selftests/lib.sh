@@ -41,7 +41,9 @@ rnt_setup_ns()
 rnt_load()
 {
 	mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
-	grep -q '^rtnl_net_trace ' /proc/modules || insmod "$RNT_KO" "$@"
+	grep -q '^rtnl_net_trace ' /proc/modules && return
+	insmod "$RNT_KO" "$@" ||
+		ktap_exit_fail_msg "cannot load rtnl_net_trace.ko: $(dmesg | grep rtnl_net_trace | tail -1)"
 }
 
 rnt_unload()
