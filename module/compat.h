@@ -1,29 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Kernel version differences, kept in one place.
+ * Kernel version differences, kept in one place. The feature tests are
+ * done by module/Kbuild against the kernel headers, so that backports are
+ * recognised as well as releases.
  */
 #ifndef _RNT_COMPAT_H
 #define _RNT_COMPAT_H
 
-#include <linux/version.h>
 #include <linux/fprobe.h>
 
 /*
  * Since 6.14 fprobe sits on fgraph and hands its callbacks a struct
- * ftrace_regs; before that it passed a struct pt_regs.
+ * ftrace_regs; before that it passed a struct pt_regs. Callbacks take a
+ * "struct rnt_regs *".
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 14, 0)
-typedef struct ftrace_regs rnt_regs_t;
+#ifdef RNT_FPROBE_FTRACE_REGS
+#define rnt_regs		ftrace_regs
 #define rnt_arg(regs, n)	ftrace_regs_get_argument(regs, n)
 #define rnt_retval(regs)	ftrace_regs_get_return_value(regs)
 #else
-typedef struct pt_regs rnt_regs_t;
+#define rnt_regs		pt_regs
 #define rnt_arg(regs, n)	regs_get_kernel_argument(regs, n)
 #define rnt_retval(regs)	regs_return_value(regs)
 #endif
 
 /* Symbol namespaces became strings in 6.13. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#ifdef RNT_IMPORT_NS_STRING
 #define RNT_IMPORT_KUNIT_NS()	MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
 #else
 #define RNT_IMPORT_KUNIT_NS()	MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)

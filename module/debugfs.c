@@ -137,8 +137,6 @@ static int rnt_handlers_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_handlers);
 
-#define RNT_HSUM(h, field) rnt_sum_u64(&(h)->stats->field)
-
 static void rnt_print_sets(struct seq_file *m, struct rnt_sets __percpu *s)
 {
 	struct rnt_sets sum;
@@ -162,16 +160,17 @@ static int rnt_stats_show(struct seq_file *m, void *v)
 	mutex_lock(&rnt_mutex);
 	for (i = 0; i < rnt_nr_handlers; i++) {
 		struct rnt_handler *h = &rnt_handlers[i];
-		u64 calls = RNT_HSUM(h, calls), requests = RNT_HSUM(h, requests);
+		u64 calls = rnt_sum_u64(&h->stats->calls);
+		u64 requests = rnt_sum_u64(&h->stats->requests);
 		bool first = true;
 
 		if (!calls && !requests)
 			continue;
 		rnt_handler_key(m, "stat", h);
 		seq_printf(m, " calls=%llu errors=%llu errno=", calls,
-			   RNT_HSUM(h, errors));
+			   rnt_sum_u64(&h->stats->errors));
 		for (e = 0; e < RNT_NR_ERRNO; e++) {
-			u64 n = RNT_HSUM(h, errnos[e]);
+			u64 n = rnt_sum_u64(&h->stats->errnos[e]);
 
 			if (!n)
 				continue;
@@ -185,7 +184,7 @@ static int rnt_stats_show(struct seq_file *m, void *v)
 		if (first)
 			seq_putc(m, '-');
 		seq_printf(m, " rtnl=%llu unlocked=%llu inflight=%d inflight_max=%d",
-			   RNT_HSUM(h, rtnl), RNT_HSUM(h, unlocked),
+			   rnt_sum_u64(&h->stats->rtnl), rnt_sum_u64(&h->stats->unlocked),
 			   atomic_read(&h->inflight), READ_ONCE(h->inflight_max));
 		seq_printf(m, " requests=%llu rounds=%llu", requests,
 			   h->kind == RNT_DUMPIT ? calls : 0);

@@ -31,8 +31,8 @@ struct rnt_rtnl_link {
 /* ftrace may report a probed function's address a few bytes in (endbr). */
 #define RNT_ENTRY_SLACK		16
 
-typedef struct rnt_rtnl_link __rcu *__rcu *rnt_table_t[RTNL_FAMILY_MAX + 1];
-static rnt_table_t *rnt_table;
+/* rtnl_msg_handlers[RTNL_FAMILY_MAX + 1], found through kallsyms. */
+static struct rnt_rtnl_link __rcu *__rcu **rnt_table;
 
 struct rnt_handler rnt_handlers[RNT_MAX_HANDLERS];
 int rnt_nr_handlers;
@@ -105,7 +105,7 @@ static int rnt_add(unsigned long fn, int family, int msgtype, int kind,
 	struct rnt_handler *h;
 
 	if (!rnt_fn_valid(fn, name, owner)) {
-		pr_err("handler %d/%d at %px is not a function start: table layout unexpected\n",
+		pr_err("handler %d/%d at %pS is not a function start: table layout unexpected\n",
 		       family, msgtype, (void *)fn);
 		return -EINVAL;
 	}
@@ -139,7 +139,7 @@ static int __rnt_handlers_scan(void)
 		rnt_handlers[i].present = false;
 
 	for (family = 0; family <= RTNL_FAMILY_MAX; family++) {
-		tab = rtnl_dereference((*rnt_table)[family]);
+		tab = rtnl_dereference(rnt_table[family]);
 		if (!tab)
 			continue;
 		for (i = 0; i < RTM_NR_MSGTYPES; i++) {
@@ -174,7 +174,7 @@ int rnt_handlers_scan(void)
 	int i, err;
 
 	if (!rnt_table) {
-		rnt_table = (rnt_table_t *)rnt_lookup_name("rtnl_msg_handlers");
+		rnt_table = (void *)rnt_lookup_name("rtnl_msg_handlers");
 		if (!rnt_table) {
 			pr_err("cannot find rtnl_msg_handlers (needs CONFIG_KALLSYMS_ALL)\n");
 			return -ENOENT;
@@ -274,9 +274,9 @@ static struct rnt_rtnl_link *rnt_get_link(int family, int type)
 
 	if (family > RTNL_FAMILY_MAX)
 		family = PF_UNSPEC;
-	tab = rcu_dereference((*rnt_table)[family]);
+	tab = rcu_dereference(rnt_table[family]);
 	if (!tab)
-		tab = rcu_dereference((*rnt_table)[PF_UNSPEC]);
+		tab = rcu_dereference(rnt_table[PF_UNSPEC]);
 	return tab ? rcu_dereference(tab[type]) : NULL;
 }
 

@@ -146,6 +146,7 @@ struct rnt_task *rnt_task_current(bool create)
 void rnt_task_put(struct rnt_task *t)
 {
 	if (t && !t->depth && !t->rtnl_held && !t->nheld && !t->wrapper_caller)
+		/* Our writes to the slot land before another task claims it. */
 		smp_store_release(&t->task, NULL);
 }
 
@@ -213,7 +214,7 @@ static void rnt_count_sender(struct sk_buff *skb)
 }
 
 static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
-			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_req_data *d = data;
 	int slot = RNT_NO_SLOT;
@@ -248,7 +249,7 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 NOKPROBE_SYMBOL(rnt_req_entry);
 
 static void rnt_req_exit(struct fprobe *fp, unsigned long ip,
-			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_req_data *d = data;
 
@@ -266,7 +267,7 @@ struct rnt_handler_data {
 };
 
 static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
-			     unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_handler_data *d = data;
 	const struct nlmsghdr *nlh;
@@ -302,7 +303,7 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 NOKPROBE_SYMBOL(rnt_handler_entry);
 
 static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
-			     unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_handler_data *d = data;
 	struct rnt_handler *h = &rnt_handlers[d->slot];
@@ -379,7 +380,7 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 }
 
 static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
-			  unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			  unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_rtnl_data *d = data;
 	int which = rnt_which(ip, rnt_rtnl_addrs, rnt_nr_rtnl_addrs);
@@ -409,7 +410,7 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 NOKPROBE_SYMBOL(rnt_rtnl_entry);
 
 static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
-			  unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			  unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	static const u8 acq[RNT_P_UNLOCK] = {
 		[RNT_P_LOCK] = RNT_ACQ_LOCK,
@@ -462,7 +463,7 @@ struct rnt_net_data {
 };
 
 static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
-			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_net_data *d = data;
 	const void *net = (const void *)rnt_arg(regs, 0);
@@ -484,7 +485,7 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 NOKPROBE_SYMBOL(rnt_net_entry);
 
 static void rnt_net_exit(struct fprobe *fp, unsigned long ip,
-			 unsigned long ret_ip, rnt_regs_t *regs, void *data)
+			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_net_data *d = data;
 	struct rnt_task *t = rnt_task_current(false);

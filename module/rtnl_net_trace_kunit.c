@@ -110,6 +110,7 @@ static struct kunit_suite rnt_test_suite = {
 	.name = "rtnl_net_trace",
 	.test_cases = rnt_test_cases,
 };
+
 kunit_test_suite(rnt_test_suite);
 
 MODULE_LICENSE("GPL");
