@@ -70,7 +70,7 @@ checkpatch:
 clean-module:
 	find module selftests/violate \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name 'modules.order' \) -delete
-	rm -f Module.symvers modules.order .*.cmd
+	rm -f Module.symvers modules.order .*.cmd .module-common.o
 
 clean: clean-module
 	$(MAKE) -C userspace clean
