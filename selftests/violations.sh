@@ -14,7 +14,7 @@ if ! grep -q 'feature name=pernet state=active' "$RNT_DIR/status" || [ ! -e "$VK
 	ktap_skip_all "per-netns RTNL unavailable on this kernel"
 	exit "$KSFT_SKIP"
 fi
-ktap_set_plan 18
+ktap_set_plan 20
 rnt_dmesg_start
 
 # Processes sitting in netns N1..N5, for the test module to find them by.
@@ -82,4 +82,15 @@ ktap_expect_eq "too_many, recursion, rtnl_inversion, leak: no new splat" "" \
 	"$(dmesg | grep -E "$RNT_SPLAT" | head -1)"
 
 violate unbalanced_unlock "$p" "${inums[0]}"
+
+# violation_action=warn: a WARN for a new ring entry; count mode (all of
+# the above) printed none.
+ktap_expect_eq "count mode: no WARN from rtnl_net_trace" 0 \
+	"$(dmesg | grep -c 'rtnl_net_trace: .* violation by')"
+echo warn > "$RNT_DIR/violation_action"
+rnt_reset
+insmod "$VKO" mode=no_rtnl pids="$p" && rmmod rnt_violate
+ktap_expect_eq "warn mode: one WARN naming the kind and the task" 1 \
+	"$(dmesg | grep -c 'rtnl_net_trace: no_rtnl violation by insmod/')"
+echo count > "$RNT_DIR/violation_action"
 ktap_finished
