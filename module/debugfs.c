@@ -51,6 +51,12 @@ static void rnt_print_dist(struct seq_file *m, const char *prefix,
 	rnt_print_hist(m, key, s.hist);
 }
 
+static void rnt_print_times(struct seq_file *m, const struct rnt_times *t)
+{
+	seq_printf(m, " wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
+		   t->wait_sum, t->wait_max, t->hold_sum, t->hold_max);
+}
+
 /* ---- version ---- */
 
 static int rnt_version_show(struct seq_file *m, void *v)
@@ -209,7 +215,7 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 	};
 	char sym[KSYM_SYMBOL_LEN];
 	struct rnt_dist d;
-	int i, cpu;
+	int i;
 
 	rnt_header(m, "rtnl");
 	seq_puts(m, "acquire");
@@ -227,22 +233,14 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 
 	for (i = 0; i < RNT_MAX_SITES; i++) {
 		unsigned long ip = READ_ONCE(rnt_sites[i]);
-		struct rnt_site_stats s = {};
+		struct rnt_times t;
 
 		if (!ip)
 			continue;
-		for_each_possible_cpu(cpu) {
-			const struct rnt_site_stats *p = per_cpu_ptr(rnt_site_stats, cpu) + i;
-
-			s.count += p->count;
-			s.wait_sum += p->wait_sum;
-			s.wait_max = max(s.wait_max, p->wait_max);
-			s.hold_sum += p->hold_sum;
-			s.hold_max = max(s.hold_max, p->hold_max);
-		}
-		seq_printf(m, "site sym=%s count=%llu wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
-			   rnt_sym(sym, ip), s.count, s.wait_sum, s.wait_max,
-			   s.hold_sum, s.hold_max);
+		rnt_times_sum(&rnt_site_stats[i].t, &t);
+		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, ip),
+			   rnt_sum_u64(&rnt_site_stats[i].count));
+		rnt_print_times(m, &t);
 	}
 	return 0;
 }
@@ -252,28 +250,21 @@ DEFINE_SHOW_ATTRIBUTE(rnt_rtnl);
 
 static int rnt_netns_show(struct seq_file *m, void *v)
 {
-	int i, cpu;
+	int i;
 
 	rnt_header(m, "netns");
 	for (i = 0; i < RNT_MAX_NETNS; i++) {
 		u64 cookie = READ_ONCE(rnt_netns_cookie[i]);
-		struct rnt_netns_stats s = {};
+		struct rnt_times t;
 
 		if (!cookie)
 			continue;
-		for_each_possible_cpu(cpu) {
-			const struct rnt_netns_stats *p = per_cpu_ptr(rnt_netns_stats, cpu) + i;
-
-			s.requests += p->requests;
-			s.locks += p->locks;
-			s.wait_sum += p->wait_sum;
-			s.wait_max = max(s.wait_max, p->wait_max);
-			s.hold_sum += p->hold_sum;
-			s.hold_max = max(s.hold_max, p->hold_max);
-		}
-		seq_printf(m, "netns cookie=%llu inum=%u requests=%llu locks=%llu wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
-			   cookie, READ_ONCE(rnt_netns_inum[i]), s.requests,
-			   s.locks, s.wait_sum, s.wait_max, s.hold_sum, s.hold_max);
+		rnt_times_sum(&rnt_netns_stats[i].t, &t);
+		seq_printf(m, "netns cookie=%llu inum=%u requests=%llu locks=%llu",
+			   cookie, READ_ONCE(rnt_netns_inum[i]),
+			   rnt_sum_u64(&rnt_netns_stats[i].requests),
+			   rnt_sum_u64(&rnt_netns_stats[i].locks));
+		rnt_print_times(m, &t);
 	}
 	return 0;
 }
@@ -299,7 +290,7 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 {
 	char sym[KSYM_SYMBOL_LEN];
 	struct rnt_sets s;
-	int i, cpu;
+	int i;
 
 	rnt_header(m, "locksets");
 	mutex_lock(&rnt_mutex);
@@ -313,15 +304,7 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 
 		if (!ip)
 			continue;
-		memset(&s, 0, sizeof(s));
-		for_each_possible_cpu(cpu) {
-			const struct rnt_sets *p = &(per_cpu_ptr(rnt_site_stats, cpu) + i)->sets;
-			int a, b;
-
-			for (a = 0; a < 2; a++)
-				for (b = 0; b < RNT_SET_BUCKETS; b++)
-					s.n[a][b] += p->n[a][b];
-		}
+		rnt_sets_sum(&rnt_site_stats[i].sets, &s);
 		rnt_print_shapes(m, rnt_sym(sym, ip), &s);
 	}
 	return 0;
@@ -408,11 +391,6 @@ static int rnt_enable_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rnt_enable_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rnt_enable_show, NULL);
-}
-
 static ssize_t rnt_enable_write(struct file *file, const char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
@@ -428,14 +406,7 @@ static ssize_t rnt_enable_write(struct file *file, const char __user *ubuf,
 	return err ? err : count;
 }
 
-static const struct file_operations rnt_enable_fops = {
-	.owner = THIS_MODULE,
-	.open = rnt_enable_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = single_release,
-	.write = rnt_enable_write,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(rnt_enable);
 
 static ssize_t rnt_reset_write(struct file *file, const char __user *ubuf,
 			       size_t count, loff_t *ppos)
@@ -467,11 +438,6 @@ static int rnt_action_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rnt_action_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rnt_action_show, NULL);
-}
-
 static ssize_t rnt_action_write(struct file *file, const char __user *ubuf,
 				size_t count, loff_t *ppos)
 {
@@ -490,14 +456,7 @@ static ssize_t rnt_action_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-static const struct file_operations rnt_action_fops = {
-	.owner = THIS_MODULE,
-	.open = rnt_action_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = single_release,
-	.write = rnt_action_write,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(rnt_action);
 
 int rnt_debugfs_init(void)
 {

@@ -242,13 +242,8 @@ void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 	rnt_set_add(t->set, &t->nset, &t->set_init, net, &init_net, RNT_MAX_HELD);
 
 	if (idx >= 0) {
-		struct rnt_netns_stats *s = &rnt_netns_stats[idx];
-		u64 wait = now - start;
-
-		this_cpu_inc(s->locks);
-		this_cpu_add(s->wait_sum, wait);
-		if (wait > this_cpu_read(s->wait_max))
-			this_cpu_write(s->wait_max, wait);
+		this_cpu_inc(rnt_netns_stats[idx].locks);
+		rnt_times_add(&rnt_netns_stats[idx].t, false, now - start);
 	}
 }
 
@@ -262,14 +257,9 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
 
 		if (hd->net != net)
 			continue;
-		if (hd->netns >= 0) {
-			struct rnt_netns_stats *s = &rnt_netns_stats[hd->netns];
-			u64 hold = ktime_get_ns() - hd->acquired;
-
-			this_cpu_add(s->hold_sum, hold);
-			if (hold > this_cpu_read(s->hold_max))
-				this_cpu_write(s->hold_max, hold);
-		}
+		if (hd->netns >= 0)
+			rnt_times_add(&rnt_netns_stats[hd->netns].t, true,
+				      ktime_get_ns() - hd->acquired);
 		t->nheld--;
 		memmove(hd, hd + 1, (t->nheld - i) * sizeof(*hd));
 		return;

@@ -335,15 +335,10 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 	u64 hold = now - t->rtnl_acquired;
 
 	rnt_dist_add(&rnt_rtnl->hold, hold);
-	if (t->rtnl_slot >= 0) {
+	if (t->rtnl_slot >= 0)
 		rnt_dist_add(&rnt_handlers[t->rtnl_slot].stats->hold, hold);
-	} else if (t->rtnl_site >= 0) {
-		struct rnt_site_stats *s = &rnt_site_stats[t->rtnl_site];
-
-		this_cpu_add(s->hold_sum, hold);
-		if (hold > this_cpu_read(s->hold_max))
-			this_cpu_write(s->hold_max, hold);
-	}
+	else if (t->rtnl_site >= 0)
+		rnt_times_add(&rnt_site_stats[t->rtnl_site].t, true, hold);
 	rnt_section_end(t, true);
 	t->rtnl_held = false;
 	rnt_task_put(t);
@@ -361,12 +356,8 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	} else {
 		site = rnt_site_get(caller);
 		if (site >= 0) {
-			struct rnt_site_stats *s = &rnt_site_stats[site];
-
-			this_cpu_inc(s->count);
-			this_cpu_add(s->wait_sum, wait);
-			if (wait > this_cpu_read(s->wait_max))
-				this_cpu_write(s->wait_max, wait);
+			this_cpu_inc(rnt_site_stats[site].count);
+			rnt_times_add(&rnt_site_stats[site].t, false, wait);
 		}
 	}
 	if (!t)

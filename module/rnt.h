@@ -94,23 +94,26 @@ struct rnt_rtnl_stats {
 	struct rnt_dist hold;
 };
 
+/* Lock wait and hold time, sum and max; one per CPU. */
+struct rnt_times {
+	u64 wait_sum;
+	u64 wait_max;
+	u64 hold_sum;
+	u64 hold_max;
+};
+
 /* An RTNL user outside rtnetlink handlers, keyed by the lock's caller. */
 struct rnt_site_stats {
 	u64 count;
-	u64 wait_sum;
-	u64 wait_max;
-	u64 hold_sum;
-	u64 hold_max;
+	struct rnt_times t;
 	struct rnt_sets sets;
 };
 
+/* A netns: the requests it sent, and the waits and holds of its lock. */
 struct rnt_netns_stats {
 	u64 requests;
 	u64 locks;
-	u64 wait_sum;
-	u64 wait_max;
-	u64 hold_sum;
-	u64 hold_max;
+	struct rnt_times t;
 };
 
 enum rnt_drop {
@@ -188,6 +191,8 @@ void rnt_stats_reset(void);
 unsigned int rnt_hist_bucket(u64 v);
 void rnt_dist_add(struct rnt_dist __percpu *d, u64 v);
 void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out);
+void rnt_times_add(struct rnt_times __percpu *t, bool hold, u64 v);
+void rnt_times_sum(struct rnt_times __percpu *t, struct rnt_times *out);
 void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
 void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
 int rnt_errno_index(int err);

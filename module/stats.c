@@ -70,6 +70,37 @@ void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out)
 	}
 }
 
+void rnt_times_add(struct rnt_times __percpu *t, bool hold, u64 v)
+{
+	struct rnt_times *p;
+
+	preempt_disable_notrace();
+	p = this_cpu_ptr(t);
+	if (hold) {
+		p->hold_sum += v;
+		p->hold_max = max(p->hold_max, v);
+	} else {
+		p->wait_sum += v;
+		p->wait_max = max(p->wait_max, v);
+	}
+	preempt_enable_notrace();
+}
+
+void rnt_times_sum(struct rnt_times __percpu *t, struct rnt_times *out)
+{
+	int cpu;
+
+	memset(out, 0, sizeof(*out));
+	for_each_possible_cpu(cpu) {
+		const struct rnt_times *p = per_cpu_ptr(t, cpu);
+
+		out->wait_sum += p->wait_sum;
+		out->wait_max = max(out->wait_max, p->wait_max);
+		out->hold_sum += p->hold_sum;
+		out->hold_max = max(out->hold_max, p->hold_max);
+	}
+}
+
 void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init)
 {
 	struct rnt_sets *p;

@@ -111,6 +111,17 @@ rnt_dmesg_show()
 	dmesg | grep -E -A12 "$RNT_SPLAT" | head -40 | sed 's/^/# /'
 }
 
+# One KTAP test: the kernel log has no splat since rnt_dmesg_start.
+ktap_expect_dmesg_clean()
+{
+	if rnt_dmesg_clean; then
+		ktap_test_pass "no oops, WARN or lockdep splat"
+	else
+		rnt_dmesg_show
+		ktap_test_fail "no oops, WARN or lockdep splat"
+	fi
+}
+
 # ktap_expect_eq DESCRIPTION EXPECTED ACTUAL
 ktap_expect_eq()
 {

@@ -27,10 +27,5 @@ ktap_expect_eq "refcount is 0 while loaded" 0 "$(cat /sys/module/rtnl_net_trace/
 rmmod rtnl_net_trace
 ktap_expect_eq "module gone after rmmod" "" "$(grep '^rtnl_net_trace ' /proc/modules)"
 
-if rnt_dmesg_clean; then
-	ktap_test_pass "no oops, WARN or lockdep splat"
-else
-	rnt_dmesg_show
-	ktap_test_fail "no oops, WARN or lockdep splat"
-fi
+ktap_expect_dmesg_clean
 ktap_finished
