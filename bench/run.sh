@@ -1,0 +1,633 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The benchmark, guest side: `make bench` and `make bench-scale` run it in
+# the dev-kernel VM from the repository root.
+#
+#   bench/run.sh [-n N] [-m M] [-r ROUNDS] [-k K] [--modes "A B ..."]
+#                [--footprint "N1 N2 ..."] [--scale N] [--timing LABEL]
+#                [--pause S] [--ko MODULE.ko]
+#
+# Workload (one round): N netns, each with lo up, M dummy interfaces (each
+# up, with an address and a route) and the two ends of the veth pairs that
+# join the netns in a ring, all sent with `ip -b` batch files (one `ip` per
+# netns); a pause, not timed; then every netns is deleted and the round
+# ends once the kernel has freed them all.
+# Microbenchmark: K RTM_GETLINK doit requests for lo (rtnl_gen getlink).
+#
+# Modes, interleaved round by round (A B C D A B C D ...):
+#   unloaded  the module is not loaded
+#   disabled  loaded with enable=0 (no probe registered)
+#   enabled   loaded with enable=1 (every probe registered)
+#   tracefs   not loaded; fprobe events on rtnetlink_rcv_msg() entry and
+#             exit with hist triggers: requests by message type, and a
+#             latency histogram through a synthetic event
+# and, for diagnosis only, `reloaded` (insmod then rmmod right before).
+#
+# Times are the guest's CLOCK_MONOTONIC. Raw figures go to out/bench/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOP=$PWD
+
+N=8
+M=4
+ROUNDS=5
+K=4000
+MODES="unloaded disabled enabled tracefs"
+FOOTPRINT=""
+SCALE=0
+PAUSE=3
+TIMING="unknown"
+KO=module/rtnl_net_trace.ko
+
+usage()
+{
+	sed -n 's/^#   bench/bench/p; s/^#                \[/               [/p' "$0" >&2
+	exit 2
+}
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) N=$2; shift 2 ;;
+	-m) M=$2; shift 2 ;;
+	-r) ROUNDS=$2; shift 2 ;;
+	-k) K=$2; shift 2 ;;
+	--modes) MODES=$2; shift 2 ;;
+	--footprint) FOOTPRINT=$2; shift 2 ;;
+	--scale) SCALE=$2; shift 2 ;;
+	--timing) TIMING=$2; shift 2 ;;
+	--pause) PAUSE=$2; shift 2 ;;
+	--ko) KO=$2; shift 2 ;;
+	*) usage ;;
+	esac
+done
+for v in "$N" "$M" "$ROUNDS" "$K" "$SCALE"; do
+	[[ $v =~ ^[0-9]+$ ]] || usage
+done
+if [ "$N" -lt 1 ] || [ "$M" -lt 1 ] || [ "$M" -gt 250 ]; then usage; fi
+
+KO=$(realpath "$KO")
+RNT=/sys/kernel/debug/rtnl_net_trace
+TRACE=/sys/kernel/tracing
+OUT=${BENCH_OUT:-$TOP/out/bench}
+WORK=/tmp/rnt-bench
+mkdir -p "$OUT" "$WORK"
+
+log() { echo "# $*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
+mountpoint -q "$TRACE" || mount -t tracefs none "$TRACE"
+modprobe dummy
+modprobe veth
+
+# ---- tools: copied to tmpfs so that no timed exec reads the 9p root ----
+
+install_tools()
+{
+	local lib
+
+	mkdir -p "$WORK/bin" "$WORK/lib"
+	cp "$(command -v ip)" "$WORK/bin/ip"
+	cp "$TOP/out/rtnl_gen" "$TOP/out/benchutil" "$WORK/bin/"
+	for lib in $(ldd "$(command -v ip)" "$TOP/out/rtnl_gen" |
+		     awk '/=>/ { print $3 } /^\t\/.*ld-linux/ { print $1 }' | sort -u); do
+		cp -L "$lib" "$WORK/lib/"
+	done
+	LDSO=$(find "$WORK/lib" -name 'ld-linux*' | head -1)
+	[ -n "$LDSO" ] || die "no dynamic loader found by ldd"
+	# What ip and ld.so look up on every run, made to resolve in the
+	# guest's tmpfs overlays instead of in the host's files over 9p:
+	# /etc/ld.so.preload, /etc/netns/NAME and ip's plugin directory.
+	[ -e /etc/ld.so.preload ] || : > /etc/ld.so.preload
+	mkdir -p /etc/netns /usr/lib/x86_64-linux-gnu/ip 2>/dev/null || true
+}
+
+run_tool()
+{
+	"$LDSO" --library-path "$WORK/lib" "$WORK/bin/$1" "${@:2}"
+}
+
+ipb() { run_tool ip "$@"; }
+now() { run_tool benchutil now; }
+nswait() { run_tool benchutil nswait -t 900 > /dev/null; }
+
+# Let deferred work of what ran before (RCU callbacks, the netns that
+# nswait's probe created, kworkers) finish outside the timed section.
+quiesce() { sleep 0.3; }
+
+# ---- the workload's batch files ----
+
+# make_batches N M DIR: DIR/add (netns), DIR/veth (from init_net),
+# DIR/ns (run in every netns), DIR/del.
+make_batches()
+{
+	local n=$1 m=$2 dir=$3 i j
+
+	mkdir -p "$dir"
+	for i in $(seq "$n"); do echo "netns add rnb$i"; done > "$dir/add"
+	# A ring: vn in netns i is the peer of vp in netns i+1 (N of them).
+	for i in $(seq "$n"); do
+		j=$((i % n + 1))
+		echo "link add vn netns rnb$i type veth peer name vp netns rnb$j"
+	done > "$dir/veth"
+	{
+		echo "link set lo up"
+		for j in $(seq "$m"); do echo "link add d$j type dummy"; done
+		for j in $(seq "$m"); do echo "link set d$j up"; done
+		echo "link set vn up"
+		echo "link set vp up"
+		for j in $(seq "$m"); do echo "addr add 10.$((j / 256)).$((j % 256)).1/24 dev d$j"; done
+		echo "addr add 10.255.0.1/30 dev vn"
+		echo "addr add 10.255.0.2/30 dev vp"
+		for j in $(seq "$m"); do
+			echo "route add 172.$((16 + j / 256)).$((j % 256)).0/24 via 10.$((j / 256)).$((j % 256)).2"
+		done
+	} > "$dir/ns"
+	for i in $(seq "$n"); do echo "netns del rnb$i"; done > "$dir/del"
+}
+
+# What the batches must make the handlers count: every `link` line is one
+# RTM_NEWLINK, and iproute2 sends one more, a probe (iplink_have_newlink(),
+# answered with ENODEV), in every process that runs a `link` command.
+expected_counts()
+{
+	local n=$1 dir=$2 veth ns
+
+	veth=$(grep -c '^link ' "$dir/veth")
+	ns=$(grep -c '^link ' "$dir/ns")
+	echo "newlink=$((veth + 1 + n * (ns + 1))) probes=$((1 + n))" \
+	     "newaddr=$((n * $(grep -c '^addr add' "$dir/ns")))" \
+	     "newroute=$((n * $(grep -c '^route add' "$dir/ns")))"
+}
+
+# workload N DIR: run one round; sets W_SETUP and W_TEARDOWN (ns).
+workload()
+{
+	local n=$1 dir=$2 t0 t1 t2 t3 i
+
+	quiesce
+	t0=$(now)
+	ipb -b "$dir/add"
+	ipb -b "$dir/veth"
+	for ((i = 1; i <= n; i++)); do
+		ipb -n "rnb$i" -b "$dir/ns"
+	done
+	t1=$(now)
+	# Not timed: the timers the setup armed (linkwatch, IPv6 DAD and
+	# router solicitations) fire here rather than at a mode-dependent
+	# point of the teardown.
+	sleep "$PAUSE"
+	t2=$(now)
+	ipb -b "$dir/del"
+	nswait
+	t3=$(now)
+	W_SETUP=$((t1 - t0))
+	W_TEARDOWN=$((t3 - t2))
+}
+
+# micro K: sets MICRO_NS to the time of K RTM_GETLINK doit requests less
+# that of one request, so that rtnl_gen's exec and exit are left out.
+micro()
+{
+	local k=$1 t0 t1 t2 out one
+
+	quiesce
+	t0=$(now)
+	one=$(run_tool rtnl_gen getlink -i 1 -n 1)
+	t1=$(now)
+	out=$(run_tool rtnl_gen getlink -i 1 -n "$k")
+	t2=$(now)
+	if [ "$one" != "requests=1 rounds=0 errno=- errors=0" ] ||
+	   [ "$out" != "requests=$k rounds=0 errno=- errors=0" ]; then
+		die "rtnl_gen: unexpected result: $one / $out"
+	fi
+	MICRO_NS=$(((t2 - t1) - (t1 - t0)))
+}
+
+# ---- the module ----
+
+loaded() { grep -q '^rtnl_net_trace ' /proc/modules; }
+
+# field FILE RECORD MATCH KEY: as selftests/lib.sh's rnt_field.
+field()
+{
+	awk -v rec="$2" -v match_="$3" -v key="$4" '
+		BEGIN { n = split(match_, want, " ") }
+		$1 == rec {
+			delete f
+			for (i = 2; i <= NF; i++) {
+				p = index($i, "=")
+				f[substr($i, 1, p - 1)] = substr($i, p + 1)
+			}
+			ok = 1
+			for (j = 1; j <= n; j++) {
+				p = index(want[j], "=")
+				if (f[substr(want[j], 1, p - 1)] != substr(want[j], p + 1))
+					ok = 0
+			}
+			if (ok) { print f[key]; exit }
+		}' "$RNT/$1"
+}
+
+calls()
+{
+	local v
+
+	v=$(field stats stat "fn=$1 kind=doit" "${2:-calls}")
+	echo "${v:-0}"
+}
+
+# What the module counted for a round, in the format of expected_counts.
+counted_counts()
+{
+	echo "newlink=$(calls rtnl_newlink) probes=$(calls rtnl_newlink errors)" \
+	     "newaddr=$(calls inet_rtm_newaddr) newroute=$(calls inet_rtm_newroute)"
+}
+
+# ---- tracefs: what a developer would set up without the module ----
+
+TRACEFS_GROUP=rnt_bench
+
+tracefs_on()
+{
+	local ev=$TRACE/events/$TRACEFS_GROUP
+
+	# rtnetlink_rcv_msg(skb, nlh, extack): nlmsg_type at +4, the
+	# family (first byte of the payload) at +16.
+	echo "f:$TRACEFS_GROUP/rcv rtnetlink_rcv_msg type=+4(\$arg2):u16 family=+16(\$arg2):u8" \
+		>> "$TRACE/dynamic_events"
+	echo "f:$TRACEFS_GROUP/rcv_ret rtnetlink_rcv_msg%return ret=\$retval:s32" \
+		>> "$TRACE/dynamic_events"
+	echo 'rnt_lat u16 type; u8 family; s32 ret; u64 lat' >> "$TRACE/synthetic_events"
+	# Requests by message type and family.
+	echo 'hist:keys=type,family:vals=hitcount:sort=hitcount.descending' \
+		>> "$ev/rcv/trigger"
+	# Latency: the entry timestamp per task, matched at the return.
+	echo 'hist:keys=common_pid:ts0=common_timestamp,ty=type,fa=family' \
+		>> "$ev/rcv/trigger"
+	echo "hist:keys=common_pid:lat=common_timestamp-\$ts0:onmatch($TRACEFS_GROUP.rcv).trace(rnt_lat,\$ty,\$fa,ret,\$lat)" \
+		>> "$ev/rcv_ret/trigger"
+	# Per type: a log2 latency histogram, and calls, errors and total.
+	echo 'hist:keys=type,lat.log2:vals=hitcount:sort=type,lat' \
+		>> "$TRACE/events/synthetic/rnt_lat/trigger"
+	echo 'hist:keys=type,ret:vals=hitcount,lat:sort=type,ret' \
+		>> "$TRACE/events/synthetic/rnt_lat/trigger"
+}
+
+tracefs_off()
+{
+	local ev=$TRACE/events/$TRACEFS_GROUP
+
+	[ -d "$ev" ] || return 0
+	if [ -d "$TRACE/events/synthetic/rnt_lat" ]; then
+		echo '!hist:keys=type,ret:vals=hitcount,lat:sort=type,ret' \
+			>> "$TRACE/events/synthetic/rnt_lat/trigger"
+		echo '!hist:keys=type,lat.log2:vals=hitcount:sort=type,lat' \
+			>> "$TRACE/events/synthetic/rnt_lat/trigger"
+	fi
+	echo "!hist:keys=common_pid:lat=common_timestamp-\$ts0:onmatch($TRACEFS_GROUP.rcv).trace(rnt_lat,\$ty,\$fa,ret,\$lat)" \
+		>> "$ev/rcv_ret/trigger"
+	echo '!hist:keys=common_pid:ts0=common_timestamp,ty=type,fa=family' \
+		>> "$ev/rcv/trigger"
+	echo '!hist:keys=type,family:vals=hitcount:sort=hitcount.descending' \
+		>> "$ev/rcv/trigger"
+	echo '!rnt_lat' >> "$TRACE/synthetic_events"
+	echo "-:$TRACEFS_GROUP/rcv_ret" >> "$TRACE/dynamic_events"
+	echo "-:$TRACEFS_GROUP/rcv" >> "$TRACE/dynamic_events"
+}
+
+# The hits a hist file reports ("Hits: N" in its totals).
+hist_hits()
+{
+	awk '/^    Hits:/ { print $2 }' "$1"
+}
+
+TRACEFS_SHOWN=0
+
+# Check that the hist triggers saw the round; show them once.
+tracefs_check()
+{
+	local count=$TRACE/events/$TRACEFS_GROUP/rcv/hist
+	local lat=$TRACE/events/synthetic/rnt_lat/hist
+	local hits lhits
+
+	hits=$(hist_hits "$count" | head -1)
+	lhits=$(awk '/^    Hits:/ { print $2 }' "$lat" | head -1)
+	if [ "${hits:-0}" -eq 0 ] || [ "${lhits:-0}" -eq 0 ]; then
+		die "tracefs: empty hist (requests $hits, latencies $lhits)"
+	fi
+	[ "$TRACEFS_SHOWN" = 1 ] && return
+	TRACEFS_SHOWN=1
+	{
+		echo "== tracefs setup (dynamic_events, synthetic_events, triggers)"
+		cat "$TRACE/dynamic_events" "$TRACE/synthetic_events"
+		grep -v '^#' "$TRACE/events/$TRACEFS_GROUP/rcv/trigger" \
+			"$TRACE/events/$TRACEFS_GROUP/rcv_ret/trigger" \
+			"$TRACE/events/synthetic/rnt_lat/trigger"
+		echo "== $count"
+		cat "$count"
+		echo "== $lat"
+		cat "$lat"
+	} > "$OUT/tracefs-hist.txt"
+	log "tracefs: hist non-empty: $hits requests counted by type," \
+	    "$lhits latencies; full output in out/bench/tracefs-hist.txt"
+}
+
+mode_on()
+{
+	case $1 in
+	unloaded) ;;
+	reloaded) insmod "$KO" && rmmod rtnl_net_trace ;;
+	disabled) insmod "$KO" enable=0 ;;
+	enabled) insmod "$KO" && echo 1 > "$RNT/reset" ;;
+	tracefs) tracefs_on ;;
+	*) die "unknown mode $1" ;;
+	esac
+}
+
+mode_off()
+{
+	case $1 in
+	disabled|enabled) rmmod rtnl_net_trace ;;
+	tracefs) tracefs_off ;;
+	esac
+}
+
+cleanup()
+{
+	local i
+
+	for i in $(ip netns list 2>/dev/null | awk '/^rnb[0-9]/ { print $1 }'); do
+		ip netns del "$i"
+	done
+	tracefs_off 2>/dev/null || true
+	loaded && rmmod rtnl_net_trace
+	return 0
+}
+trap cleanup EXIT
+
+# ---- reporting ----
+
+# table TITLE UNIT SCALE COLUMN: the per-mode medians of COLUMN of
+# $OUT/rounds.tsv (divided by SCALE, printed in UNIT) against `unloaded`.
+table()
+{
+	local title=$1 unit=$2 scale=$3 col=$4
+
+	awk -F'\t' -v title="$title" -v unit="$unit" -v scale="$scale" \
+	    -v col="$col" -v modes="$MODES" '
+		function median(a, n,   i, j, t) {
+			for (i = 2; i <= n; i++)
+				for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+					t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+				}
+			return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+		}
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{
+			m = $c["mode"]; v = $c[col] / scale
+			n[m]++; val[m, n[m]] = v
+			if (!(m in lo) || v < lo[m]) lo[m] = v
+			if (!(m in hi) || v > hi[m]) hi[m] = v
+			byround[m, $c["round"]] = v
+		}
+		END {
+			nm = split(modes, order, " ")
+			for (i = 1; i <= nm; i++) {
+				m = order[i]
+				for (j = 1; j <= n[m]; j++) tmp[j] = val[m, j]
+				med[m] = median(tmp, n[m])
+			}
+			printf "%s\n", title
+			printf "%-10s %6s %12s %8s %12s %12s %13s\n", "MODE", "ROUNDS",
+			       "MEDIAN", "RATIO", "MIN", "MAX", "PAIRED_RATIO"
+			for (i = 1; i <= nm; i++) {
+				m = order[i]
+				if (!n[m]) continue
+				# The median of the per-round ratios against the
+				# same round of `unloaded`.
+				k = 0
+				split("", pr)
+				for (key in byround) {
+					split(key, p, SUBSEP)
+					if (p[1] == m && (("unloaded", p[2]) in byround))
+						pr[++k] = byround[key] / byround["unloaded", p[2]]
+				}
+				paired = k ? sprintf("%.3fx", median(pr, k)) : "-"
+				ratio = med["unloaded"] ? sprintf("%.3fx", med[m] / med["unloaded"]) : "-"
+				printf "%-10s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s\n",
+				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, paired
+			}
+		}' "$OUT/rounds.tsv"
+}
+
+meminfo_kb() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
+
+settle()
+{
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	sleep 2
+	echo 3 > /proc/sys/vm/drop_caches
+	sleep 2
+}
+
+# Unreclaimable slab (what kmalloc() and the module's other allocations
+# use; the reclaimable dentry and inode caches are left out, they are
+# mostly what drop_caches did) and per-CPU memory, in kB.
+snapshot() { settle; echo "$(meminfo_kb SUnreclaim) $(meminfo_kb Percpu) $(meminfo_kb Slab)"; }
+
+# footprint N DIR: the module's memory around an enabled workload of N
+# netns; appends one line to $OUT/footprint.tsv, readings to footprint.log.
+footprint()
+{
+	local n=$1 dir=$2 s0 s0b s1 s2 s3 core nnetns start end secs
+
+	read -r -a s0 <<< "$(snapshot)"
+	read -r -a s0b <<< "$(snapshot)"
+	insmod "$KO"
+	echo 1 > "$RNT/reset"
+	core=$(cat /sys/module/rtnl_net_trace/coresize)
+	read -r -a s1 <<< "$(snapshot)"
+	start=$(now)
+	workload "$n" "$dir"
+	end=$(now)
+	secs=$(awk -v d=$((end - start)) 'BEGIN { printf "%.1f", d / 1e9 }')
+	read -r -a s2 <<< "$(snapshot)"
+	nnetns=$(grep -c '^netns ' "$RNT/netns" || true)
+	FP_COUNTED=$(counted_counts)
+	FP_LOCKSETS=$(grep '^lockset ' "$RNT/locksets" || true)
+	FP_STATUS=$(cat "$RNT/status")
+	FP_SLOTS=$(grep -c '^handler ' "$RNT/handlers" || true)
+	rmmod rtnl_net_trace
+	read -r -a s3 <<< "$(snapshot)"
+	echo "netns=$n SUnreclaim/Percpu/Slab kB: before ${s0[*]}, again ${s0b[*]}," \
+	     "loaded ${s1[*]}, after workload ${s2[*]}, after rmmod ${s3[*]}" >> "$OUT/footprint.log"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$core" \
+		$((s1[0] - s0b[0])) $((s1[1] - s0b[1])) \
+		$((s2[0] - s3[0])) $((s2[1] - s3[1])) \
+		$((s2[0] - s0b[0])) $((s2[1] - s0b[1])) \
+		$((s0b[0] - s0[0])) "$nnetns" "$FP_SLOTS" \
+		"$(grep '^drops ' <<< "$FP_STATUS" | cut -d' ' -f2- | tr ' ' ,)" \
+		"$secs" >> "$OUT/footprint.tsv"
+}
+
+footprint_table()
+{
+	local ncpu
+
+	ncpu=$(awk -F- '{ print $NF + 1 }' /sys/devices/system/cpu/possible)
+	echo "Memory footprint, kB: SLAB = SUnreclaim and PCPU = Percpu of /proc/meminfo,"
+	echo "each read after sync + drop_caches; CORE = /sys/module/rtnl_net_trace/coresize"
+	echo "(code, data, bss: the fixed tables); $ncpu possible CPUs"
+	printf '%-6s %6s %9s %9s %9s %9s %10s %10s %6s %9s %6s  %s\n' NETNS CORE \
+		LOAD_SLAB LOAD_PCPU HELD_SLAB HELD_PCPU TOTAL_SLAB TOTAL_PCPU \
+		NOISE NETNS_TAB SLOTS DROPS
+	awk -F'\t' 'NR > 1 {
+		printf "%-6s %6.1f %+9d %+9d %+9d %+9d %+10d %+10d %6d %9s %6s  %s\n",
+		       $1, $2 / 1024, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
+	}' "$OUT/footprint.tsv"
+	echo "LOAD: at insmod. HELD: loaded after the workload, against after rmmod."
+	echo "TOTAL: after the workload against before insmod (includes what the workload"
+	echo "itself left behind). NOISE: SLAB between two readings with nothing run."
+	echo "NETNS_TAB: netns records kept (a fixed table of 256); SLOTS: handler slots"
+	echo "(at most 512, one per-CPU block each); DROPS: events the full tables refused."
+}
+
+# ---- main ----
+
+# bench/profile.sh sources this file for its functions.
+[ -z "${BENCH_LIB_ONLY:-}" ] || return 0
+
+install_tools
+start_all=$(now)
+log "booted $(uname -r), $(nproc) CPUs, timing: $TIMING"
+[ "$ROUNDS" = 0 ] ||
+	log "N=$N netns, M=$M interfaces each, ROUNDS=$ROUNDS, K=$K requests, modes: $MODES"
+
+if [ -n "$FOOTPRINT" ] || [ "$SCALE" -gt 0 ]; then
+	printf 'netns\tcore\tload_slab\tload_pcpu\theld_slab\theld_pcpu\ttotal_slab\ttotal_pcpu\tnoise_slab\tnetns_table\tslots\tdrops\tsecs\n' \
+		> "$OUT/footprint.tsv"
+fi
+# The scale run first: per-CPU pages, once populated, stay populated, so
+# only the first insmod after boot shows the module's per-CPU memory.
+if [ "$SCALE" -gt 0 ]; then
+	make_batches "$SCALE" "$M" "$WORK/s"
+	expect=$(expected_counts "$SCALE" "$WORK/s")
+	log "scale: $SCALE netns x $M interfaces, enabled; expected $expect"
+	footprint "$SCALE" "$WORK/s"
+	{
+		echo "Scale run: $SCALE netns, $M interfaces each, tracing enabled," \
+		     "workload $(awk -F'\t' 'END { print $13 }' "$OUT/footprint.tsv") s" \
+		     "(setup $((W_SETUP / 1000000)) ms, teardown $((W_TEARDOWN / 1000000)) ms, guest clock)"
+		echo "  expected (from the batch files): $expect"
+		echo "  counted by the module:           $FP_COUNTED"
+		if [ "$FP_COUNTED" = "$expect" ]; then
+			echo "  => every request counted exactly"
+		else
+			echo "  => MISMATCH"
+		fi
+		echo "  lock sets:"
+		# shellcheck disable=SC2001
+		echo "$FP_LOCKSETS" | sed 's/^/    /'
+		echo "  status:"
+		# shellcheck disable=SC2001
+		echo "$FP_STATUS" | sed 's/^/    /'
+	} > "$OUT/scale.txt"
+fi
+
+for n in $FOOTPRINT; do
+	make_batches "$n" "$M" "$WORK/f$n"
+	log "footprint at $n netns"
+	footprint "$n" "$WORK/f$n"
+done
+
+if [ "$ROUNDS" -gt 0 ]; then
+	make_batches "$N" "$M" "$WORK/w"
+	expect=$(expected_counts "$N" "$WORK/w")
+	log "batches: $(cat "$WORK/w/veth" "$WORK/w/ns" | wc -l) lines per round" \
+	    "($(wc -l < "$WORK/w/ns") per netns); expected $expect"
+	printf 'mode\tround\tworkload_ns\tsetup_ns\tteardown_ns\tmicro_ns\tk\n' \
+		> "$OUT/rounds.tsv"
+
+	# A warm-up round: first-use costs (page cache, slab growth) for none.
+	workload "$N" "$WORK/w"
+	micro "$K"
+	log "warm-up: workload $((W_SETUP / 1000000)) + $((W_TEARDOWN / 1000000)) ms"
+
+	for r in $(seq "$ROUNDS"); do
+		for mode in $MODES; do
+			mode_on "$mode"
+			workload "$N" "$WORK/w"
+			note=""
+			if [ "$mode" = enabled ]; then
+				got=$(counted_counts)
+				[ "$got" = "$expect" ] ||
+					die "round $r: the module counted $got, expected $expect"
+				echo 1 > "$RNT/reset"
+				note="counts exact"
+			fi
+			micro "$K"
+			if [ "$mode" = enabled ]; then
+				got=$(calls rtnl_getlink)
+				[ "$got" = $((K + 1)) ] ||
+					die "round $r: rtnl_getlink calls $got, expected $((K + 1))"
+			fi
+			[ "$mode" = tracefs ] && tracefs_check
+			mode_off "$mode"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$r" \
+				$((W_SETUP + W_TEARDOWN)) "$W_SETUP" "$W_TEARDOWN" \
+				"$MICRO_NS" $((K - 1)) >> "$OUT/rounds.tsv"
+			log "round $r $mode: workload $(((W_SETUP + W_TEARDOWN) / 1000000)) ms" \
+			    "(setup $((W_SETUP / 1000000)), teardown $((W_TEARDOWN / 1000000)))," \
+			    "micro $((MICRO_NS / (K - 1))) ns/request${note:+, $note}"
+		done
+	done
+fi
+
+end_all=$(now)
+{
+	echo
+	echo "rtnl_net_trace benchmark, $(date -u +%Y-%m-%d), linux $(uname -r)," \
+	     "$(nproc) vCPUs, timing: $TIMING"
+	if [ "$ROUNDS" -gt 0 ]; then
+		echo "Workload: $N netns x $M dummy interfaces (up, address, route)," \
+		     "a ring of $N veth pairs, teardown; median of $ROUNDS rounds, interleaved"
+		echo
+		table "Netns workload (setup + teardown), per round" s 1e9 workload_ns
+		echo
+		table "  setup only" s 1e9 setup_ns
+		echo
+		table "  teardown only (netns del until freed)" s 1e9 teardown_ns
+		echo
+		table "Microbenchmark: RTM_GETLINK doit requests, cost per request ($K requests less 1)" \
+			us "$(awk -v k="$K" 'BEGIN { print (k - 1) * 1000 }')" micro_ns
+		awk -F'\t' -v modes="$MODES" '
+			NR == 1 { next }
+			{ v[$1, $2] = $6 / $7; r[$2] = 1 }
+			END {
+				nm = split(modes, order, " ")
+				printf "Added cost per request (median over rounds of mode - unloaded, same round):"
+				for (i = 1; i <= nm; i++) {
+					m = order[i]; if (m == "unloaded") continue
+					k = 0
+					for (x in r) if (((m, x) in v) && (("unloaded", x) in v))
+						d[++k] = v[m, x] - v["unloaded", x]
+					for (a = 2; a <= k; a++)
+						for (b = a; b > 1 && d[b - 1] > d[b]; b--) {
+							t = d[b]; d[b] = d[b - 1]; d[b - 1] = t
+						}
+					med = k % 2 ? d[(k + 1) / 2] : (d[k / 2] + d[k / 2 + 1]) / 2
+					printf " %s %+.2f us", m, med / 1000
+				}
+				printf "\n"
+			}' "$OUT/rounds.tsv"
+	fi
+	if [ -n "$FOOTPRINT" ] || [ "$SCALE" -gt 0 ]; then
+		echo
+		footprint_table
+	fi
+	[ "$SCALE" -gt 0 ] && { echo; cat "$OUT/scale.txt"; }
+	echo
+	echo "Total run time in the guest: $(((end_all - start_all) / 1000000000)) s"
+} | tee "$OUT/report.txt"
