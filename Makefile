@@ -69,7 +69,7 @@ demo: vm-build
 # which makes the figures repeatable on a busy host; BENCH_QEMU_OPTS=
 # (empty) times plain TCG instead. The module is copied first, so that a
 # rebuild during the run does not change what is measured.
-N       ?= 32
+N       ?= 48
 M       ?= 4
 ROUNDS  ?= 7
 K       ?= 4000
