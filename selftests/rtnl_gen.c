@@ -4,15 +4,18 @@
  * so that tests can compare the module's counts with what was sent.
  *
  *   rtnl_gen getlink -i IFINDEX [-n N] [-t THREADS]   doit RTM_GETLINK
- *   rtnl_gen dump [-n N]                              dump RTM_GETLINK
+ *   rtnl_gen dump [-n N] [-t THREADS]                 dump RTM_GETLINK
+ *   rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]       every kind below, in turn
  *   rtnl_gen probe-dumps                              which dumps exist
  *
  * Threads are pinned to CPUs round-robin. Prints one line of key=value
- * pairs: requests sent, errors received by errno, and for dumps the
- * number of dump rounds (datagrams) received.
+ * pairs per kind of request: requests sent, errors received by errno,
+ * and for dumps the number of dump rounds (datagrams) received.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <arpa/inet.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <pthread.h>
@@ -26,16 +29,41 @@
 
 #define MAX_ERRNO 4096
 
+/* The request kinds; getlink and dump are also commands of their own. */
+enum kind {
+	K_GETLINK,	/* doit RTM_GETLINK of -i IFINDEX */
+	K_DUMPLINK,	/* dump RTM_GETLINK */
+	K_GETLINK_BAD,	/* doit RTM_GETLINK of an ifindex that does not exist */
+	K_GETROUTE,	/* doit RTM_GETROUTE, IPv4, to 127.0.0.1 */
+	K_DUMPADDR,	/* dump RTM_GETADDR, IPv4 */
+	K_GETNEIGH,	/* doit RTM_GETNEIGH, IPv4, of a neighbour that is not there */
+	K_NR,
+};
+
+static const char * const kind_name[K_NR] = {
+	"getlink", "dumplink", "getlink_bad", "getroute", "dumpaddr", "getneigh",
+};
+
+/* What one thread sent and received for one kind. */
+struct tally {
+	long sent;
+	long rounds;
+	long errors[MAX_ERRNO];
+};
+
 struct worker {
 	pthread_t thread;
 	int cpu;
 	long count;
 	int ifindex;
-	int dump;
-	long sent;
-	long rounds;
-	long errors[MAX_ERRNO];
+	unsigned int kinds;	/* bit mask of the kinds to cycle through */
+	struct tally tally[K_NR];
 	int failed;
+};
+
+struct req {
+	struct nlmsghdr nlh;
+	char payload[64];
 };
 
 static int nl_open(void)
@@ -50,8 +78,71 @@ static int nl_open(void)
 	return fd;
 }
 
-/* Read replies to one request; returns 0, or -1 on a socket error. */
-static int nl_wait(int fd, struct worker *w, uint32_t seq)
+static void add_attr(struct req *r, unsigned short type, const void *data,
+		     unsigned short len)
+{
+	struct rtattr *rta = (void *)((char *)r + NLMSG_ALIGN(r->nlh.nlmsg_len));
+
+	rta->rta_type = type;
+	rta->rta_len = RTA_LENGTH(len);
+	memcpy(RTA_DATA(rta), data, len);
+	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + RTA_ALIGN(rta->rta_len);
+}
+
+/* Build the request of kind @k; returns whether it is a dump. */
+static int build(struct req *r, enum kind k, int ifindex, uint32_t seq)
+{
+	struct ifinfomsg *ifi = NLMSG_DATA(&r->nlh);
+	struct ifaddrmsg *ifa = NLMSG_DATA(&r->nlh);
+	struct rtmsg *rtm = NLMSG_DATA(&r->nlh);
+	struct ndmsg *ndm = NLMSG_DATA(&r->nlh);
+	uint32_t addr;
+
+	memset(r, 0, sizeof(*r));
+	r->nlh.nlmsg_flags = NLM_F_REQUEST;
+	r->nlh.nlmsg_seq = seq;
+	switch (k) {
+	case K_GETLINK:
+	case K_DUMPLINK:
+	case K_GETLINK_BAD:
+		r->nlh.nlmsg_type = RTM_GETLINK;
+		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ifi));
+		ifi->ifi_family = AF_UNSPEC;
+		if (k == K_DUMPLINK)
+			r->nlh.nlmsg_flags |= NLM_F_DUMP;
+		else
+			ifi->ifi_index = k == K_GETLINK ? ifindex : 0x7ffffff0;
+		break;
+	case K_GETROUTE:
+		r->nlh.nlmsg_type = RTM_GETROUTE;
+		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*rtm));
+		rtm->rtm_family = AF_INET;
+		rtm->rtm_dst_len = 32;
+		addr = htonl(INADDR_LOOPBACK);
+		add_attr(r, RTA_DST, &addr, sizeof(addr));
+		break;
+	case K_DUMPADDR:
+		r->nlh.nlmsg_type = RTM_GETADDR;
+		r->nlh.nlmsg_flags |= NLM_F_DUMP;
+		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ifa));
+		ifa->ifa_family = AF_INET;
+		break;
+	case K_GETNEIGH:
+		r->nlh.nlmsg_type = RTM_GETNEIGH;
+		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ndm));
+		ndm->ndm_family = AF_INET;
+		ndm->ndm_ifindex = ifindex;
+		addr = htonl(0x0a090909);	/* 10.9.9.9 */
+		add_attr(r, NDA_DST, &addr, sizeof(addr));
+		break;
+	default:
+		break;
+	}
+	return !!(r->nlh.nlmsg_flags & NLM_F_DUMP);
+}
+
+/* Read the replies to one request; returns 0, or -1 on a socket error. */
+static int nl_wait(int fd, int dump, uint32_t seq, struct tally *t)
 {
 	static __thread char buf[65536];
 
@@ -65,8 +156,8 @@ static int nl_wait(int fd, struct worker *w, uint32_t seq)
 			perror("rtnl_gen: recv");
 			return -1;
 		}
-		if (w->dump)
-			w->rounds++;
+		if (dump)
+			t->rounds++;
 		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, (size_t)len);
 		     nlh = NLMSG_NEXT(nlh, len)) {
 			if (nlh->nlmsg_seq != seq)
@@ -78,52 +169,54 @@ static int nl_wait(int fd, struct worker *w, uint32_t seq)
 				int err = -e->error;
 
 				if (err > 0 && err < MAX_ERRNO)
-					w->errors[err]++;
-				if (!w->dump || err)
+					t->errors[err]++;
+				if (!dump || err)
 					return 0;
 			}
-			if (!w->dump && !(nlh->nlmsg_flags & NLM_F_MULTI))
+			if (!dump && !(nlh->nlmsg_flags & NLM_F_MULTI))
 				return 0;
 		}
 	}
 }
 
+/*
+ * Send w->count requests, cycling through the kinds in w->kinds; each
+ * thread starts the cycle at a different kind.
+ */
 static void *worker_run(void *arg)
 {
 	struct worker *w = arg;
-	struct {
-		struct nlmsghdr nlh;
-		struct ifinfomsg ifi;
-	} req;
+	int kinds[K_NR], nkinds = 0, k, fd;
+	struct req req;
 	cpu_set_t set;
 	uint32_t seq;
-	int fd;
 
 	CPU_ZERO(&set);
 	CPU_SET(w->cpu, &set);
 	sched_setaffinity(0, sizeof(set), &set);
 
+	for (k = 0; k < K_NR; k++)
+		if (w->kinds & (1U << k))
+			kinds[nkinds++] = k;
 	fd = nl_open();
 	if (fd < 0) {
 		w->failed = 1;
 		return NULL;
 	}
 	for (seq = 1; seq <= w->count; seq++) {
-		memset(&req, 0, sizeof(req));
-		req.nlh.nlmsg_len = sizeof(req);
-		req.nlh.nlmsg_type = RTM_GETLINK;
-		req.nlh.nlmsg_flags = NLM_F_REQUEST |
-				      (w->dump ? NLM_F_DUMP : 0);
-		req.nlh.nlmsg_seq = seq;
-		req.ifi.ifi_family = AF_UNSPEC;
-		req.ifi.ifi_index = w->ifindex;
-		if (send(fd, &req, sizeof(req), 0) != sizeof(req)) {
+		struct tally *t;
+		int dump;
+
+		k = kinds[(seq + w->cpu) % nkinds];
+		t = &w->tally[k];
+		dump = build(&req, k, w->ifindex, seq);
+		if (send(fd, &req, req.nlh.nlmsg_len, 0) != (ssize_t)req.nlh.nlmsg_len) {
 			perror("rtnl_gen: send");
 			w->failed = 1;
 			break;
 		}
-		w->sent++;
-		if (nl_wait(fd, w, seq)) {
+		t->sent++;
+		if (nl_wait(fd, dump, seq, t)) {
 			w->failed = 1;
 			break;
 		}
@@ -196,25 +289,51 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: rtnl_gen getlink -i IFINDEX [-n N] [-t THREADS]\n"
 			"       rtnl_gen dump [-n N] [-t THREADS]\n"
+			"       rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]\n"
 			"       rtnl_gen probe-dumps\n");
 	exit(2);
 }
 
+/* Print one line of the tally of @kind summed over the threads. */
+static void print_tally(struct worker *w, int threads, const char *prefix,
+			int kind)
+{
+	long sent = 0, rounds = 0, errors = 0, c;
+	int i, e;
+
+	for (i = 0; i < threads; i++) {
+		sent += w[i].tally[kind].sent;
+		rounds += w[i].tally[kind].rounds;
+	}
+	printf("%srequests=%ld rounds=%ld errno=", prefix, sent, rounds);
+	for (e = 1; e < MAX_ERRNO; e++) {
+		for (c = 0, i = 0; i < threads; i++)
+			c += w[i].tally[kind].errors[e];
+		if (c)
+			printf("%s%d:%ld", errors ? "," : "", e, c);
+		errors += c;
+	}
+	printf("%s errors=%ld\n", errors ? "" : "-", errors);
+}
+
 int main(int argc, char **argv)
 {
-	long n = 1, errors = 0, sent = 0, rounds = 0;
-	int threads = 1, ifindex = 0, dump, opt, i, e, failed = 0;
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	long n = 1, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int threads = 1, ifindex = 0, opt, i, k, failed = 0;
+	unsigned int kinds;
 	struct worker *w;
+	char prefix[32];
 
 	if (argc < 2)
 		usage();
 	if (!strcmp(argv[1], "probe-dumps"))
 		return probe_dumps();
 	if (!strcmp(argv[1], "getlink"))
-		dump = 0;
+		kinds = 1U << K_GETLINK;
 	else if (!strcmp(argv[1], "dump"))
-		dump = 1;
+		kinds = 1U << K_DUMPLINK;
+	else if (!strcmp(argv[1], "mix"))
+		kinds = (1U << K_NR) - 1;
 	else
 		usage();
 	optind = 2;
@@ -226,7 +345,7 @@ int main(int argc, char **argv)
 		default: usage();
 		}
 	}
-	if (n < 1 || threads < 1 || (!dump && ifindex <= 0))
+	if (n < 1 || threads < 1 || (kinds != 1U << K_DUMPLINK && ifindex <= 0))
 		usage();
 
 	w = calloc(threads, sizeof(*w));
@@ -236,28 +355,24 @@ int main(int argc, char **argv)
 		w[i].cpu = i % (ncpu > 0 ? ncpu : 1);
 		w[i].count = n / threads + (i < n % threads);
 		w[i].ifindex = ifindex;
-		w[i].dump = dump;
+		w[i].kinds = kinds;
 		if (pthread_create(&w[i].thread, NULL, worker_run, &w[i]))
 			return 1;
 	}
-	printf("requests=");
 	for (i = 0; i < threads; i++) {
 		pthread_join(w[i].thread, NULL);
-		sent += w[i].sent;
-		rounds += w[i].rounds;
 		failed |= w[i].failed;
 	}
-	printf("%ld rounds=%ld errno=", sent, rounds);
-	for (e = 1; e < MAX_ERRNO; e++) {
-		long c = 0;
-
-		for (i = 0; i < threads; i++)
-			c += w[i].errors[e];
-		if (c)
-			printf("%s%d:%ld", errors ? "," : "", e, c);
-		errors += c;
+	/* One line for a single kind; "kind=NAME ..." lines for a mix. */
+	for (k = 0; k < K_NR; k++) {
+		if (!(kinds & (1U << k)))
+			continue;
+		if (kinds == 1U << k)
+			prefix[0] = '\0';
+		else
+			snprintf(prefix, sizeof(prefix), "kind=%s ", kind_name[k]);
+		print_tally(w, threads, prefix, k);
 	}
-	printf("%s errors=%ld\n", errors ? "" : "-", errors);
 	free(w);
 	return failed;
 }
