@@ -354,13 +354,15 @@ DEFINE_SHOW_ATTRIBUTE(rnt_violations);
 /* ---- writable knobs ---- */
 
 /*
- * Copy a short write into a NUL-terminated buffer and strip it. Partial
- * writes and writes at an offset are refused, so that a command is only
- * ever taken whole.
+ * Copy a short write into a NUL-terminated buffer and strip the blanks
+ * around it. Partial writes and writes at an offset are refused, so that
+ * a command is only ever taken whole.
  */
 static int rnt_get_word(const char __user *ubuf, size_t count, loff_t *ppos,
 			char *buf, size_t size)
 {
+	char *word;
+
 	if (*ppos || !count || count >= size)
 		return -EINVAL;
 	if (copy_from_user(buf, ubuf, count))
@@ -368,7 +370,8 @@ static int rnt_get_word(const char __user *ubuf, size_t count, loff_t *ppos,
 	buf[count] = '\0';
 	if (strlen(buf) != count)
 		return -EINVAL;
-	strim(buf);
+	word = strim(buf);
+	memmove(buf, word, strlen(word) + 1);
 	return 0;
 }
 

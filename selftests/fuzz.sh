@@ -1,0 +1,49 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Bad input: every writable debugfs file gets WRITES fuzzed writes, each
+# refused with EINVAL unless valid and none changing state unless valid
+# (debugfs_fuzz checks both after every write); every readable file reads
+# the same with 1-byte reads and after lseek() as with one read.
+. "$(dirname "$0")/lib.sh"
+
+WRITES=${RNT_FUZZ_WRITES:-10000}
+FUZZ=$RNT_TOP/out/debugfs_fuzz
+READABLE="version status handlers stats rtnl netns locksets violations enable violation_action"
+
+ktap_print_header
+ktap_set_plan 6
+rnt_dmesg_start
+modprobe dummy
+rnt_load
+rnt_setup_ns NS
+# Content for every file: requests, lock sets, netns records.
+ip -n "$NS" link add d0 type dummy
+ip -n "$NS" addr add 192.0.2.1/24 dev d0
+ip -n "$NS" link set d0 up
+
+for f in enable reset violation_action; do
+	if out=$("$FUZZ" write $f -n "$WRITES" 2>&1); then
+		echo "$out" | sed 's/^/# /'
+		ktap_test_pass "$f: $WRITES fuzzed writes, EINVAL unless valid, no state change"
+	else
+		echo "$out" | sed 's/^/# /'
+		ktap_test_fail "$f: $WRITES fuzzed writes, EINVAL unless valid, no state change"
+	fi
+done
+echo 1 > "$RNT_DIR/enable"
+echo count > "$RNT_DIR/violation_action"
+
+# shellcheck disable=SC2086
+if out=$("$FUZZ" read $READABLE 2>&1); then
+	ktap_test_pass "1-byte reads and lseek give the content of one read ($(echo "$out" | wc -l) files)"
+else
+	echo "$out" | sed 's/^/# /'
+	ktap_test_fail "1-byte reads and lseek give the content of one read"
+fi
+rnt_reset
+"$RTNL_GEN" getlink -i 1 -n 7 > /dev/null
+ktap_expect_eq "the module still counts after the fuzz" 7 \
+	"$(rnt_calls rtnl_getlink)"
+
+ktap_expect_dmesg_clean
+ktap_finished
