@@ -339,10 +339,17 @@ int main(int argc, char **argv)
 	optind = 2;
 	while ((opt = getopt(argc, argv, "i:n:t:")) != -1) {
 		switch (opt) {
-		case 'i': ifindex = atoi(optarg); break;
-		case 'n': n = atol(optarg); break;
-		case 't': threads = atoi(optarg); break;
-		default: usage();
+		case 'i':
+			ifindex = atoi(optarg);
+			break;
+		case 'n':
+			n = atol(optarg);
+			break;
+		case 't':
+			threads = atoi(optarg);
+			break;
+		default:
+			usage();
 		}
 	}
 	if (n < 1 || threads < 1 || (kinds != 1U << K_DUMPLINK && ifindex <= 0))
