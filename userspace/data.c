@@ -354,7 +354,8 @@ static int parse_stat(const struct rfile *f, const struct record *r, void *out)
 	if (rec_s64(f, r, "inflight", &inflight))
 		return -1;
 	s->inflight = inflight > 0 ? inflight : 0;
-	qsort(s->errnos, s->nerrnos, sizeof(*s->errnos), cmp_errno);
+	if (s->nerrnos)
+		qsort(s->errnos, s->nerrnos, sizeof(*s->errnos), cmp_errno);
 	if (rec_dist(f, r, "lat", &s->lat) ||
 	    rec_dist(f, r, "wait", &s->wait) ||
 	    rec_dist(f, r, "hold", &s->hold) ||
