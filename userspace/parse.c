@@ -313,6 +313,23 @@ static int parse_line(struct rfile *f, char *line, unsigned int lineno,
 	return 0;
 }
 
+/*
+ * The module writes printable ASCII only (comm has the rest replaced by
+ * '?'): anything else would reach the terminal or, as invalid UTF-8,
+ * break the JSON output.
+ */
+static int check_chars(const struct rfile *f, const char *line,
+		       unsigned int lineno)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)line; *p; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return p_err("malformed file %s: line %u has a byte 0x%02x that is not printable ASCII",
+				     f->name, lineno, *p);
+	return 0;
+}
+
 int rfile_load(struct rfile *f, const char *name)
 {
 	size_t len, fcap = 0, rcap = 0;
@@ -335,6 +352,8 @@ int rfile_load(struct rfile *f, const char *name)
 		end = strchr(line, '\n');
 		if (end)
 			*end = '\0';
+		if (check_chars(f, line, lineno))
+			goto err;
 		if (lineno == 1 && check_header(f, line))
 			goto err;
 		if (!end) {

@@ -526,6 +526,15 @@ dir=$(variant nomodule status '/^module /d')
 expect_error "status without its module record" \
 	"malformed file status: no module record" "$dir" status
 
+# Bytes the module never writes: not one reaches the terminal or the JSON.
+for f in status:2:c3 handlers:4:ff stats:3:1b rtnl:6:80 locksets:4:c3 \
+	netns:4:09 violations:9:ed; do
+	IFS=: read -r file line byte <<<"$f"
+	expect_error "non-ASCII or control byte in $file" \
+		"malformed file $file: line $line has a byte 0x$byte that is not printable ASCII" \
+		"$FIX/nonascii" "$file"
+done
+
 # Forward compatibility: unknown records and keys change nothing.
 fwd=$TMP/fwd
 cp -r "$GOOD" "$fwd"
