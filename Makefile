@@ -4,6 +4,7 @@
 #   make kernel           build and cache the dev kernel (KVER=7.3|6.12, PROFILE=default|debug)
 #   make check            all tests: host unit tests, selftests and KUnit in the VM
 #   make demo             boot the dev kernel, load the module, run a sample workload
+#   make rtnetlink-full   the kernel's whole net/rtnetlink.sh without and with the module
 #   make bench            overhead benchmark in the VM (N, M, ROUNDS, K), memory at 10 netns
 #   make bench-scale      one traced workload of SCALE_N netns: exact counts, memory
 #   make vm CMD='...'     run a command in the dev-kernel VM
@@ -26,7 +27,7 @@ KDIR := $(shell $(BUILD_KERNEL) --print-dir 2>/dev/null)
 endif
 endif
 
-.PHONY: all module userspace kernel print-kdir vm vm-build check demo bench bench-scale install clean clean-module checkpatch
+.PHONY: all module userspace kernel print-kdir vm vm-build check demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
 
 all: module userspace
 
@@ -54,14 +55,22 @@ vm-build: kernel
 vm: vm-build
 	scripts/vm-run -- $(if $(CMD),sh -c '$(CMD)')
 
-# Every kernel in CHECK_KVERS: the 7.3 dev kernel and the 6.12 distro one.
-CHECK_KVERS ?= 7.3 6.12
+# Every kernel in CHECK_KVERS: the 7.3 dev kernel and the 6.12 distro one;
+# PROFILE=debug: the 7.3 sanitizer kernel (KASAN, kmemleak, ...) only.
+CHECK_KVERS ?= $(if $(filter debug,$(PROFILE)),7.3,7.3 6.12)
 check:
 	scripts/setup-host
-	scripts/check --kvers "$(CHECK_KVERS)"
+	scripts/check --kvers "$(CHECK_KVERS)" --profile $(PROFILE)
 
 demo: vm-build
 	scripts/vm-run -- scripts/demo
+
+# The kernel's whole tools/testing/selftests/net/rtnetlink.sh, without and
+# with the module (make check runs a subset); about 20 minutes under TCG.
+rtnetlink-full: vm-build
+	$(MAKE) -s -C selftests
+	scripts/vm-run --timeout 3600 -- env RNT_RTNETLINK_TESTS=all RNT_TIMEOUT=3500 \
+		selftests/run.sh $$($(BUILD_KERNEL) --print-dir)/source rtnetlink_kernel.sh
 
 # The benchmark: bench/run.sh in the VM. N netns of M dummy interfaces,
 # ROUNDS rounds of each mode, K requests in the microbenchmark. The guest

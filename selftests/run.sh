@@ -6,11 +6,15 @@
 cd "$(dirname "$0")" || exit 1
 export RNT_KSRC=${1:?usage: run.sh KSRC [TEST...]}
 shift
-timeout=$(sed -n 's/^timeout=//p' settings)
+timeout=${RNT_TIMEOUT:-$(sed -n 's/^timeout=//p' settings)}
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || read -r -a tests <<< "$(make -s print-tests)"
 
 echo "# vm: booted $(uname -r)"
+# On the sanitizer kernel, forget what booting leaked: sanitizers.sh
+# reports only what the tests leak.
+mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
+[ -e /sys/kernel/debug/kmemleak ] && echo clear > /sys/kernel/debug/kmemleak
 rc=0
 for t in "${tests[@]}"; do
 	echo "# selftest: $t"
