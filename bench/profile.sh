@@ -8,7 +8,9 @@
 # MODE is one of bench/run.sh's (unloaded disabled enabled tracefs).
 # Prints, per mode, the top symbols. Without high-resolution timers
 # (the dev kernel has none) cpu-clock samples once per tick, so K must be
-# large for a useful profile.
+# large for a useful profile. A tick that comes while interrupts are off
+# (much of lockdep) is taken where they are enabled again, so the profile
+# says where the time goes, roughly; bench/run.sh's figures say how much.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -109,8 +111,8 @@ for mode in "$@"; do
 				$2 = "ftrace_trampoline?"
 		}
 		{ print }' > "$OUT/perf-$mode.txt" || true
-	breakdown "$OUT/perf-$mode.txt"
 	echo "== $mode: $PK requests, one sample per $PERIOD ns of cpu-clock"
+	breakdown "$OUT/perf-$mode.txt"
 	"$perf" report -i "$WORK/perf.$mode" --comm rtnl_gen --no-children --sort sym \
 		--stdio -g none 2>/dev/null | awk -v k="$PK" -v p="$PERIOD" '
 		/^# Samples:/ { print "# samples (all CPUs): " $3 }
