@@ -77,10 +77,11 @@ rtnetlink-full: vm-build
 # clock counts instructions (QEMU -icount, 1 ns each, idle time skipped),
 # which makes the figures repeatable on a busy host; BENCH_QEMU_OPTS=
 # (empty) times plain TCG instead. The module is copied first, so that a
-# rebuild during the run does not change what is measured.
+# rebuild during the run does not change what is measured. Each target
+# writes its figures to out/<target>/, so the two can run side by side.
 N       ?= 48
 M       ?= 4
-ROUNDS  ?= 7
+ROUNDS  ?= 5
 K       ?= 4000
 SCALE_N ?= 1000
 SCALE_M ?= 4
@@ -93,12 +94,13 @@ BENCH_ARGS_bench-scale := -r 0 -m $(SCALE_M) --footprint 10 --scale $(SCALE_N)
 bench bench-scale: vm-build
 	$(MAKE) -C selftests
 	$(MAKE) -C bench
-	@mkdir -p out/bench
-	cp module/rtnl_net_trace.ko out/bench/rtnl_net_trace.ko
+	@mkdir -p out/$@
+	cp module/rtnl_net_trace.ko out/$@/rtnl_net_trace.ko
 	@start=$$(date +%s); rc=0; \
 	scripts/vm-run --timeout $(BENCH_TIMEOUT) \
 		$(if $(BENCH_QEMU_OPTS),--vng-opt=--qemu-opts='$(BENCH_QEMU_OPTS)') -- \
-		bench/run.sh --ko out/bench/rtnl_net_trace.ko --timing '$(BENCH_TIMING)' \
+		env BENCH_OUT=$(CURDIR)/out/$@ \
+		bench/run.sh --ko out/$@/rtnl_net_trace.ko --timing '$(BENCH_TIMING)' \
 		$(BENCH_ARGS_$@) || rc=$$?; \
 	echo "make $@: $$(($$(date +%s) - start)) s on the host's clock (boot included), exit status $$rc"; \
 	exit $$rc

@@ -24,14 +24,15 @@
 #             latency histogram through a synthetic event
 # and, for diagnosis only, `reloaded` (insmod then rmmod right before).
 #
-# Times are the guest's CLOCK_MONOTONIC. Raw figures go to out/bench/.
+# Times are the guest's CLOCK_MONOTONIC. Raw figures go to $BENCH_OUT
+# (default out/bench/; make bench-scale uses out/bench-scale/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOP=$PWD
 
 N=48
 M=4
-ROUNDS=7
+ROUNDS=5
 K=4000
 MODES="unloaded disabled enabled tracefs"
 FOOTPRINT=""
@@ -336,7 +337,7 @@ tracefs_check()
 		cat "$lat"
 	} > "$OUT/tracefs-hist.txt"
 	log "tracefs: hist non-empty: $hits requests counted by type," \
-	    "$lhits latencies; full output in out/bench/tracefs-hist.txt"
+	    "$lhits latencies; full output in ${OUT#"$TOP"/}/tracefs-hist.txt"
 }
 
 mode_on()
