@@ -274,10 +274,10 @@ static struct rnt_rtnl_link *rnt_get_link(int family, int type)
 
 	if (family > RTNL_FAMILY_MAX)
 		family = PF_UNSPEC;
-	tab = rcu_dereference(rnt_table[family]);
+	tab = rcu_dereference_sched(rnt_table[family]);
 	if (!tab)
-		tab = rcu_dereference(rnt_table[PF_UNSPEC]);
-	return tab ? rcu_dereference(tab[type]) : NULL;
+		tab = rcu_dereference_sched(rnt_table[PF_UNSPEC]);
+	return tab ? rcu_dereference_sched(tab[type]) : NULL;
 }
 
 /*
@@ -294,7 +294,10 @@ int rnt_handler_predict(int family, int msgtype, bool dump)
 	if (type < 0 || type >= RTM_NR_MSGTYPES)
 		return RNT_NO_SLOT;
 
-	rcu_read_lock();
+	/*
+	 * Probe handlers run with preemption off, which is an RCU read-side
+	 * section, the one rtnetlink's unregistration waits for.
+	 */
 	for (pass = 0; pass < 2 && !fn; pass++) {
 		link = rnt_get_link(family, type);
 		if (link)
@@ -303,7 +306,6 @@ int rnt_handler_predict(int family, int msgtype, bool dump)
 		if (!fn)
 			family = PF_UNSPEC;
 	}
-	rcu_read_unlock();
 	if (!fn)
 		return RNT_NO_SLOT;
 	return rnt_handler_find(fn, family, msgtype, kind);

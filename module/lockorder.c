@@ -222,7 +222,7 @@ bool rnt_pernet_check(struct rnt_task *t, const void *netp)
 void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 {
 	const struct net *net = netp;
-	u64 now = ktime_get_ns();
+	u64 now = rnt_now();
 	struct rnt_held *hd;
 	int idx;
 
@@ -243,7 +243,7 @@ void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 
 	if (idx >= 0) {
 		this_cpu_inc(rnt_netns_stats[idx].locks);
-		rnt_times_add(&rnt_netns_stats[idx].t, false, now - start);
+		rnt_times_add(&rnt_netns_stats[idx].t, false, rnt_since(start, now));
 	}
 }
 
@@ -259,7 +259,7 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
 			continue;
 		if (hd->netns >= 0)
 			rnt_times_add(&rnt_netns_stats[hd->netns].t, true,
-				      ktime_get_ns() - hd->acquired);
+				      rnt_since(hd->acquired, rnt_now()));
 		t->nheld--;
 		memmove(hd, hd + 1, (t->nheld - i) * sizeof(*hd));
 		return;

@@ -297,7 +297,7 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	rnt_inflight(h, 1);
 	d->slot = slot;
 	d->pushed = rnt_ctx_push(slot);
-	d->start = ktime_get_ns();
+	d->start = rnt_now();
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_handler_entry);
@@ -308,7 +308,7 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 	struct rnt_handler_data *d = data;
 	struct rnt_handler *h = &rnt_handlers[d->slot];
 	int ret = (int)rnt_retval(regs);
-	u64 lat = ktime_get_ns() - d->start;
+	u64 lat = rnt_since(d->start, rnt_now());
 
 	this_cpu_inc(h->stats->calls);
 	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
@@ -332,7 +332,7 @@ struct rnt_rtnl_data {
 
 static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 {
-	u64 hold = now - t->rtnl_acquired;
+	u64 hold = rnt_since(t->rtnl_acquired, now);
 
 	rnt_dist_add(&rnt_rtnl->hold, hold);
 	if (t->rtnl_slot >= 0)
@@ -347,7 +347,7 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 			      unsigned long caller)
 {
-	u64 now = ktime_get_ns(), wait = now - start;
+	u64 now = rnt_now(), wait = rnt_since(start, now);
 	int slot = rnt_task_ctx(t), site = -1;
 
 	rnt_dist_add(&rnt_rtnl->wait, wait);
@@ -389,13 +389,13 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 	t = rnt_task_current(false);
 	if (which == RNT_P_UNLOCK) {
 		if (t && t->rtnl_held)
-			rnt_rtnl_release(t, ktime_get_ns());
+			rnt_rtnl_release(t, rnt_now());
 		return 1;
 	}
 	if (t && t->nheld)
 		rnt_rtnl_acquire_check(t);
 	d->which = which;
-	d->start = ktime_get_ns();
+	d->start = rnt_now();
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_rtnl_entry);
@@ -470,7 +470,7 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 	if (!t || !rnt_pernet_check(t, net))
 		return 1;
 	d->net = net;
-	d->start = ktime_get_ns();
+	d->start = rnt_now();
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_net_entry);

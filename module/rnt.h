@@ -11,8 +11,24 @@
 #include <linux/module.h>
 #include <linux/rtnetlink.h>
 #include <linux/sched.h>
+#include <linux/timekeeping.h>
 
 #include "compat.h"
+
+/*
+ * The clock of every latency, wait and hold: ktime_get_mono_fast_ns() is
+ * lockless, and much cheaper than ktime_get_ns() on a lockdep kernel. It
+ * may step back a little across a clock update, so durations clamp at 0.
+ */
+static inline u64 rnt_now(void)
+{
+	return ktime_get_mono_fast_ns();
+}
+
+static inline u64 rnt_since(u64 start, u64 now)
+{
+	return now > start ? now - start : 0;
+}
 
 #define RNT_FORMAT_VERSION	1
 #define RNT_HIST_BUCKETS	32
