@@ -66,7 +66,8 @@ demo: vm-build
 	scripts/vm-run -- scripts/demo
 
 # The kernel's whole tools/testing/selftests/net/rtnetlink.sh, without and
-# with the module (make check runs a subset); about 20 minutes under TCG.
+# with the module (make check runs a subset); 35 minutes under TCG on a
+# busy 2-core host.
 rtnetlink-full: vm-build
 	$(MAKE) -s -C selftests
 	scripts/vm-run --timeout 3600 -- env RNT_RTNETLINK_TESTS=all RNT_TIMEOUT=3500 \
