@@ -218,22 +218,7 @@ loaded() { grep -q '^rtnl_net_trace ' /proc/modules; }
 # field FILE RECORD MATCH KEY: as selftests/lib.sh's rnt_field.
 field()
 {
-	awk -v rec="$2" -v match_="$3" -v key="$4" '
-		BEGIN { n = split(match_, want, " ") }
-		$1 == rec {
-			delete f
-			for (i = 2; i <= NF; i++) {
-				p = index($i, "=")
-				f[substr($i, 1, p - 1)] = substr($i, p + 1)
-			}
-			ok = 1
-			for (j = 1; j <= n; j++) {
-				p = index(want[j], "=")
-				if (f[substr(want[j], 1, p - 1)] != substr(want[j], p + 1))
-					ok = 0
-			}
-			if (ok) { print f[key]; exit }
-		}' "$RNT/$1"
+	awk -v rec="$2" -v match_="$3" -v key="$4" -f "$TOP/selftests/field.awk" "$RNT/$1"
 }
 
 calls()

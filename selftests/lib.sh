@@ -64,22 +64,8 @@ rnt_field()
 {
 	local file=$1 rec=$2 match=$3 key=$4
 
-	awk -v rec="$rec" -v match_="$match" -v key="$key" '
-		BEGIN { n = split(match_, want, " ") }
-		$1 == rec {
-			delete f
-			for (i = 2; i <= NF; i++) {
-				p = index($i, "=")
-				f[substr($i, 1, p - 1)] = substr($i, p + 1)
-			}
-			ok = 1
-			for (j = 1; j <= n; j++) {
-				p = index(want[j], "=")
-				if (f[substr(want[j], 1, p - 1)] != substr(want[j], p + 1))
-					ok = 0
-			}
-			if (ok) { print f[key]; exit }
-		}' "$RNT_DIR/$file"
+	awk -v rec="$rec" -v match_="$match" -v key="$key" \
+		-f "$RNT_TOP/selftests/field.awk" "$RNT_DIR/$file"
 }
 
 # The calls counted for a handler function, 0 when it has not run.
