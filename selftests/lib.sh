@@ -68,6 +68,13 @@ rnt_field()
 		-f "$RNT_TOP/selftests/field.awk" "$RNT_DIR/$file"
 }
 
+# The lock-rule violations counted since load or reset, all kinds.
+rnt_violations()
+{
+	awk '$1 == "total" { sub("count=", "", $3); s += $3 } END { print s + 0 }' \
+		"$RNT_DIR/violations"
+}
+
 # The calls counted for a handler function, 0 when it has not run.
 rnt_calls()
 {

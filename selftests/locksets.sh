@@ -54,6 +54,6 @@ ktap_expect_eq "rtnl_newlink lock-set histogram" "$((K + 1)),0,0,0,0" \
 	"$(rnt_field stats stat 'fn=rtnl_newlink kind=doit' lockset)"
 
 ktap_expect_eq "no violations" 0 \
-	"$(awk '$1 == "total" { split($3, c, "="); n += c[2] } END { print n + 0 }' "$RNT_DIR/violations")"
+	"$(rnt_violations)"
 ktap_expect_dmesg_clean
 ktap_finished

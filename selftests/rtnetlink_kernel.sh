@@ -49,8 +49,7 @@ tally_module()
 {
 	local m
 
-	violations=$((violations + $(awk '$1 == "total" { sub("count=", "", $3); s += $3 }
-		END { print s + 0 }' "$RNT_DIR/violations")))
+	violations=$((violations + $(rnt_violations)))
 	requests=$((requests + $(awk '$1 == "stat" { for (i = 2; i <= NF; i++)
 		if ($i ~ /^requests=/) { sub("requests=", "", $i); s += $i } }
 		END { print s + 0 }' "$RNT_DIR/stats")))

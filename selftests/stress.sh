@@ -95,8 +95,7 @@ for c in $(seq "$CYCLES"); do
 	echo 1 > "$RNT_DIR/enable"
 	echo 1 > "$RNT_DIR/reset" && resets=$((resets + 1))
 	sleep 0.$((RANDOM % 10))
-	violations=$((violations + $(awk '$1 == "total" { sub("count=", "", $3); s += $3 }
-		END { print s + 0 }' "$RNT_DIR/violations")))
+	violations=$((violations + $(rnt_violations)))
 	if t=$(unload_retry); then
 		retries=$((retries + t))
 	else
