@@ -8,6 +8,16 @@ RNT_CACHE=${RNT_CACHE:-/var/lib/rtnl_net_trace}
 # Private apt state: extra suites are added here, never to /etc/apt.
 RNT_APT=$RNT_CACHE/apt
 
+# A script that runs under `set -e` says why it stopped: the script, the
+# line and the command that failed, never a bare make "Error 2".
+rnt_err_trap() {
+	echo "$(basename "$0"): line $2: '$3' failed with exit status $1" >&2
+}
+if [[ $- == *e* ]]; then
+	set -E
+	trap 'rnt_err_trap "$?" "$LINENO" "$BASH_COMMAND"' ERR
+fi
+
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 log() { echo "$(basename "$0"): $*" >&2; }
 
