@@ -28,7 +28,7 @@ out=$(ip netns exec "$NS" "$RTNL_GEN" mix -i 1 -n "$N" -t $THREADS)
 status=$?
 kill $reader
 wait $reader 2>/dev/null
-echo "$out" | sed 's/^/# generator: /'
+printf '%s\n' "$out" | sed 's/^/# generator: /'
 
 sent=$(awk '{ sub("requests=", "", $2); s += $2 } END { print s }' <<< "$out")
 ktap_expect_eq "generator sent $N requests without a socket error" "0 $N" "$status $sent"

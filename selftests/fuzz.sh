@@ -23,10 +23,10 @@ ip -n "$NS" link set d0 up
 
 for f in enable reset violation_action; do
 	if out=$("$FUZZ" write $f -n "$WRITES" 2>&1); then
-		echo "$out" | sed 's/^/# /'
+		printf '%s\n' "$out" | sed 's/^/# /'
 		ktap_test_pass "$f: $WRITES fuzzed writes, EINVAL unless valid, no state change"
 	else
-		echo "$out" | sed 's/^/# /'
+		printf '%s\n' "$out" | sed 's/^/# /'
 		ktap_test_fail "$f: $WRITES fuzzed writes, EINVAL unless valid, no state change"
 	fi
 done
@@ -37,7 +37,7 @@ echo count > "$RNT_DIR/violation_action"
 if out=$("$FUZZ" read $READABLE 2>&1); then
 	ktap_test_pass "1-byte reads and lseek give the content of one read ($(echo "$out" | wc -l) files)"
 else
-	echo "$out" | sed 's/^/# /'
+	printf '%s\n' "$out" | sed 's/^/# /'
 	ktap_test_fail "1-byte reads and lseek give the content of one read"
 fi
 rnt_reset

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Helpers for the rtnl_net_trace selftests. Source it; it sources the
 # kernel tree's own KTAP helpers (RNT_KSRC is the kernel source tree).
 
 RNT_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RNT_KO=$RNT_TOP/module/rtnl_net_trace.ko
 RNT_DIR=/sys/kernel/debug/rtnl_net_trace
+# shellcheck disable=SC2034 # used by the tests that source this file
 RNTLCTL=$RNT_TOP/userspace/rtnlctl
 RTNL_GEN=${RTNL_GEN:-$RNT_TOP/out/rtnl_gen}
 

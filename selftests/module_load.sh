@@ -12,7 +12,7 @@ rnt_dmesg_start
 rnt_unload
 
 ok=1
-for i in $(seq $CYCLES); do
+for _ in $(seq $CYCLES); do
 	rnt_load || ok=0
 	[ -d "$RNT_DIR" ] || ok=0
 	rmmod rtnl_net_trace || ok=0

@@ -20,13 +20,12 @@ rnt_dmesg_start
 # Processes sitting in netns N1..N5, for the test module to find them by.
 pids=()
 inums=()
-for i in 1 2 3 4 5; do
+for _ in 1 2 3 4 5; do
 	rnt_setup_ns ns
 	ip netns exec "$ns" sleep 600 &
 	pids+=($!)
 	inums+=("$(ip netns exec "$ns" stat -L -c %i /proc/self/ns/net)")
 done
-init_inum=$(stat -L -c %i /proc/1/ns/net)
 trap 'kill "${pids[@]}" 2>/dev/null; rnt_cleanup' EXIT
 
 # violate KIND PIDS EXPECTED-INUMS: run one case and check the ring holds
