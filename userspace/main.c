@@ -46,24 +46,19 @@ int p_err(const char *fmt, ...)
 int match_name(const char *word, const void *table, size_t n, size_t stride,
 	       const char *what)
 {
-	size_t i, len = strlen(word), found = 0, match = 0;
-	char names[256] = "";
+	size_t i, len = strlen(word);
+	int first = -1;
 	const char *name;
 
 	for (i = 0; i < n; i++) {
 		name = *(const char *const *)((const char *)table + i * stride);
 		if (!strcmp(name, word))
 			return i;
-		if (!len || strncmp(name, word, len))
-			continue;
-		match = i;
-		snprintf(names + strlen(names), sizeof(names) - strlen(names),
-			 "%s%s", found++ ? ", " : "", name);
+		if (first < 0 && len && !strncmp(name, word, len))
+			first = i;
 	}
-	if (found == 1)
-		return match;
-	if (found)
-		return p_err("ambiguous %s '%s': %s", what, word, names);
+	if (first >= 0)
+		return first;
 	return p_err("unknown %s '%s' (try 'rtnlctl help')", what, word);
 }
 
@@ -101,47 +96,64 @@ int no_more_args(int argc, char **argv)
 
 static int do_help(int argc, char **argv);
 
+/*
+ * Ordered by use, as in ip and bpftool: a prefix runs the first command
+ * it starts, so "rtnlctl s" and "rtnlctl st" are stats and "statu" is
+ * status. An alias is one more row: a NULL help, and the name of the
+ * command it stands for as its args.
+ */
 static const struct cmd cmds[] = {
-	{ "status", do_status, "",
-	  "module state, format version, features, probes and drops" },
-	{ "handlers", do_handlers, "[--summary]",
-	  "registered rtnetlink handlers, or RTNL vs unlocked counts" },
 	{ "stats", do_stats,
 	  "[--sort calls|errors|latency|hold|wait] [--top N]\n"
 	  "        [--family F] [--type T] [--hist NAME]",
 	  "per-handler calls, errors, latency, RTNL wait/hold, lock sets" },
+	{ "status", do_status, "",
+	  "module state, format version, features, probes and drops" },
+	{ "handlers", do_handlers, "[--summary]",
+	  "registered rtnetlink handlers, or RTNL vs unlocked counts" },
 	{ "rtnl", do_rtnl, "", "RTNL acquisitions, wait and hold, call sites" },
 	{ "locksets", do_locksets, "", "per-netns lock-set shapes per owner" },
 	{ "netns", do_netns, "", "network namespaces seen by the tracer" },
 	{ "violations", do_violations, "",
 	  "locking rule violations and stacks" },
-	{ "enable", do_enable, "", "register the probes" },
-	{ "disable", do_disable, "", "unregister the probes" },
-	{ "set", do_set, "violation-action count|warn",
-	  "what to do on a violation" },
-	{ "reset", do_reset, "", "zero every counter, histogram and table" },
 	{ "watch", do_watch, "[-i SECONDS] [-n COUNT]",
 	  "live per-interval deltas of the busiest handlers" },
+	{ "top", do_watch, "watch", NULL },
 	{ "metrics", do_metrics, "", "everything in Prometheus text format" },
+	{ "enable", do_enable, "", "register the probes" },
+	{ "disable", do_disable, "", "unregister the probes" },
+	{ "reset", do_reset, "", "zero every counter, histogram and table" },
+	{ "set", do_set, "violation-action count|warn",
+	  "what to do on a violation" },
 	{ "help", do_help, "", "this help" },
 };
 
 static void usage(FILE *fp)
 {
+	const char *sep = "";
 	size_t i;
 
 	fputs("Usage: rtnlctl [OPTIONS] {", fp);
-	for (i = 0; i < ARRAY_SIZE(cmds); i++)
-		fprintf(fp, " %s%s", cmds[i].name,
-			i + 1 < ARRAY_SIZE(cmds) ? " |" : " }\n");
-	fputs("\nCommands:\n", fp);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		if (!cmds[i].help)
+			continue;
+		fprintf(fp, "%s %s", sep, cmds[i].name);
+		sep = " |";
+	}
+	fputs(" }\n\nCommands:\n", fp);
 	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
 		fprintf(fp, "  %s", cmds[i].name);
+		if (!cmds[i].help) {
+			fprintf(fp, "\n      the same as %s\n", cmds[i].args);
+			continue;
+		}
 		if (*cmds[i].args)
 			fprintf(fp, " %s", cmds[i].args);
 		fprintf(fp, "\n      %s\n", cmds[i].help);
 	}
-	fputs("\nOptions:\n"
+	fputs("\nA command may be shortened to a prefix: the first command in this\n"
+	      "list that starts with it runs.\n"
+	      "\nOptions:\n"
 	      "  -j, --json     JSON output\n"
 	      "  -p, --pretty   pretty-printed JSON output (implies -j)\n"
 	      "  -h, --help     this help\n"

@@ -18,7 +18,10 @@ extern bool pretty_output;
  */
 __printf(1, 2) int p_err(const char *fmt, ...);
 
-/* A row of a command table; the name must be the first member. */
+/*
+ * A row of a command table; the name must be the first member. An alias
+ * row has a NULL @help and the name of its command in @args.
+ */
 struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -28,8 +31,9 @@ struct cmd {
 
 /*
  * Look @word up in @n rows of @stride bytes that start with a name: an
- * exact match wins, else a unique prefix. Returns the row index, or -1
- * after p_err() naming @what.
+ * exact match wins, else the first row that @word is a prefix of (tables
+ * are ordered by use, as in ip and bpftool). Returns the row index, or
+ * -1 after p_err() naming @what.
  */
 int match_name(const char *word, const void *table, size_t n, size_t stride,
 	       const char *what);

@@ -116,12 +116,14 @@ echo "KTAP version 1"
 # --- Command line ---------------------------------------------------------
 
 run "$GOOD" help
-{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { status | handlers | stats | rtnl | locksets | netns | violations | enable | disable | set | reset | watch | metrics | help }'; } &&
+{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | metrics | enable | disable | reset | set | help }'; } &&
 	[ "$RC" = 0 ]
 result $? "help prints the usage line with every command"
 
 run "$GOOD" help
 cp "$TMP/out" "$TMP/help"
+grep -q '^  top$' "$TMP/help" && grep -qx '      the same as watch' "$TMP/help"
+result $? "help lists the alias top under its own name"
 run "$GOOD" -h
 cmp -s "$TMP/help" "$TMP/out" && [ "$RC" = 0 ]
 result $? "-h prints the same help"
@@ -136,10 +138,22 @@ expect_error "unknown short option" \
 	"unknown option '-x' (try 'rtnlctl help')" "$GOOD" -x status
 expect_error "unknown long option" \
 	"unknown option '--bogus' (try 'rtnlctl help')" "$GOOD" --bogus status
-expect_error "ambiguous prefix 'st'" \
-	"ambiguous command 'st': status, stats" "$GOOD" st
-expect_error "ambiguous prefix 's' lists all matches" \
-	"ambiguous command 's': status, stats, set" "$GOOD" s
+# A prefix runs the first command in table order, as in ip and bpftool.
+for p in s st sta stat; do
+	expect_text "prefix '$p' runs stats, the first match" "$EXP/stats.txt" \
+		"$GOOD" "$p"
+done
+expect_text "the full name 'status' runs status" "$EXP/status.txt" \
+	"$GOOD" status
+expect_text "prefix 'h' runs handlers, not help" "$EXP/handlers.txt" \
+	"$GOOD" h
+run "$GOOD" he
+cmp -s "$TMP/help" "$TMP/out" && [ "$RC" = 0 ]
+result $? "prefix 'he' runs help"
+run "$GOOD" -j top -n 1 -i 0.01
+[ "$RC" = 0 ] && python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["seq"] == 1' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "alias row: top is watch"
 expect_text "unique prefix 'statu' runs status" "$EXP/status.txt" \
 	"$GOOD" statu
 expect_text "unique prefix 'han --summary' runs handlers" \
@@ -306,9 +320,13 @@ result $? "reset writes 1 and prints null in JSON mode"
 run "$ctl" set violation-action warn
 [ "$RC" = 0 ] && [ "$(cat "$ctl/violation_action")" = warn ]
 result $? "set violation-action warn"
-run "$ctl" set vi c
+run "$ctl" se vi c
 [ "$RC" = 0 ] && [ "$(cat "$ctl/violation_action")" = count ]
-result $? "set accepts prefixes: set vi c"
+result $? "set accepts prefixes: se vi c"
+rm "$ctl/reset"
+run "$ctl" r
+[ "$RC" = 0 ] && [ ! -e "$ctl/reset" ] && grep -q '^acquire:' "$TMP/out"
+result $? "prefix 'r' runs rtnl, not reset"
 expect_error "set violation-action with a bad value" \
 	"unknown violation action 'panic' (try 'rtnlctl help')" "$ctl" \
 	set violation-action panic
@@ -629,7 +647,8 @@ complete_words() {
 	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
 		_rtnlctl; echo "${COMPREPLY[*]}"' _ "$TOP/rtnlctl.bash-completion" "$@"
 }
-[ "$(complete_words rtnlctl st)" = "status stats" ] &&
+[ "$(complete_words rtnlctl st)" = "stats status" ] &&
+	[ "$(complete_words rtnlctl t)" = "top" ] &&
 	[ "$(complete_words rtnlctl -j stats --sort "")" = \
 		"calls errors latency hold wait" ] &&
 	[ "$(complete_words rtnlctl stats --t)" = "--top --type" ] &&
