@@ -33,7 +33,7 @@ done
 echo 1 > "$RNT_DIR/enable"
 echo count > "$RNT_DIR/violation_action"
 
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086 # $READABLE is a list of file names
 if out=$("$FUZZ" read $READABLE 2>&1); then
 	ktap_test_pass "1-byte reads and lseek give the content of one read ($(echo "$out" | wc -l) files)"
 else
