@@ -529,11 +529,9 @@ if [ "$SCALE" -gt 0 ]; then
 			echo "  => MISMATCH"
 		fi
 		echo "  lock sets:"
-		# shellcheck disable=SC2001
-		echo "$FP_LOCKSETS" | sed 's/^/    /'
+		printf '%s\n' "$FP_LOCKSETS" | sed 's/^/    /'
 		echo "  status:"
-		# shellcheck disable=SC2001
-		echo "$FP_STATUS" | sed 's/^/    /'
+		printf '%s\n' "$FP_STATUS" | sed 's/^/    /'
 	} > "$OUT/scale.txt"
 fi
 
