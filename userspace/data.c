@@ -9,27 +9,47 @@
 
 #define MAX_ERRNO	4095
 
-const char *const kind_names[NR_KINDS] = { "doit", "dumpit" };
+const char *const kind_names[2] = { "doit", "dumpit" };
 
-const char *const lockset_names[LOCKSET_BUCKETS] = {
-	"1", "2", "3", "4", "5+",
-};
+const char *lockset_name(size_t i, size_t n, char *buf)
+{
+	snprintf(buf, NAME_LEN, "%zu%s", i + 1, i + 1 == n ? "+" : "");
+	return buf;
+}
 
 const char *const acquire_names[NR_ACQUIRE] = {
 	"lock", "interruptible", "killable", "trylock_ok", "trylock_fail",
 	"refcount",
 };
 
-const char *const vkind_names[NR_VKINDS] = {
+const char *const vkind_names[7] = {
 	"order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
 	"unbalanced_unlock", "leak",
 };
 
-const char *const drop_names[NR_DROPS] = {
+static const char *const drop_names[] = {
 	"task_slots", "sites", "netns", "held", "violations",
 };
 
 static const char *const locking_names[] = { "rtnl", "unlocked" };
+
+static const char *const status_records[] = {
+	"module", "feature", "probe", "drops",
+};
+static const char *const handlers_records[] = { "handler" };
+static const char *const stats_records[] = { "stat" };
+static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
+static const char *const locksets_records[] = { "lockset" };
+static const char *const netns_records[] = { "netns" };
+static const char *const violations_records[] = {
+	"total", "violation", "stack",
+};
+
+#define SET_KNOWN(f, names)				\
+	do {						\
+		(f)->known = (names);			\
+		(f)->nknown = ARRAY_SIZE(names);	\
+	} while (0)
 
 uint64_t hist_total(const uint64_t *hist)
 {
@@ -81,7 +101,7 @@ const char *stat_errno_name(uint64_t err, char *buf)
 bool hkey_equal(const struct hkey *a, const struct hkey *b)
 {
 	return a->family == b->family && a->msgtype == b->msgtype &&
-	       a->kind == b->kind && !strcmp(a->fn, b->fn);
+	       !strcmp(a->kind, b->kind) && !strcmp(a->fn, b->fn);
 }
 
 /* Numeric fields whose key is the name of the struct member. */
@@ -104,15 +124,44 @@ static int rec_u64_fields(const struct rfile *f, const struct record *r,
 	return 0;
 }
 
-static int rec_u64_names(const struct rfile *f, const struct record *r,
-			 const char *const *names, size_t n, uint64_t *val)
+/*
+ * Every field of a counters record @r, in file order; the @n known
+ * @names must be there and be numbers.
+ */
+static int rec_counters(const struct rfile *f, const struct record *r,
+			const char *const *names, size_t n, struct counters *c)
 {
+	struct field *fl;
+	uint64_t val;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (rec_u64(f, r, names[i], &val[i]))
+		if (rec_u64(f, r, names[i], &val))
 			return -1;
+	c->v = calloc(r->nfields + 1, sizeof(*c->v));
+	if (!c->v)
+		return p_err("out of memory");
+	for (i = 0; i < r->nfields; i++) {
+		fl = &f->fields[r->first + i];
+		fl->used = true;
+		c->v[c->n].name = fl->key;
+		c->v[c->n].text = fl->val;
+		c->v[c->n].num = !parse_u64(fl->val, &c->v[c->n].val);
+		c->n++;
+	}
 	return 0;
+}
+
+/* The counter @name of @c, added as 0 if it is not there yet. */
+static struct counter *counter_get(struct counters *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (!strcmp(c->v[i].name, name))
+			return &c->v[i];
+	c->v[c->n] = (struct counter){ .name = name, .num = true };
+	return &c->v[c->n++];
 }
 
 /*
@@ -184,18 +233,14 @@ static int rec_hkey(const struct rfile *f, const struct record *r,
 		    struct hkey *k)
 {
 	uint64_t family, msgtype;
-	int kind;
 
 	if (rec_u64_max(f, r, "family", UINT8_MAX, &family) ||
 	    rec_u64_max(f, r, "msgtype", UINT16_MAX, &msgtype))
 		return -1;
-	kind = rec_enum(f, r, "kind", kind_names, NR_KINDS);
-	if (kind < 0)
-		return -1;
 	k->family = family;
 	k->msgtype = msgtype;
-	k->kind = kind;
-	k->fn = rec_str(f, r, "fn");
+	k->kind = rec_str(f, r, "kind");
+	k->fn = k->kind ? rec_str(f, r, "fn") : NULL;
 	return k->fn ? 0 : -1;
 }
 
@@ -239,8 +284,8 @@ static void free_array(void *v, size_t n, size_t size, free_fn elem_free)
  * for what an element holds.
  */
 static int load_array(struct rfile *f, const char *file, const char *rname,
-		      size_t size, parse_fn parse, free_fn elem_free,
-		      void **arr, size_t *n)
+		      const char *const *known, size_t nknown, size_t size,
+		      parse_fn parse, free_fn elem_free, void **arr, size_t *n)
 {
 	size_t i;
 	char *v;
@@ -249,6 +294,8 @@ static int load_array(struct rfile *f, const char *file, const char *rname,
 	*n = 0;
 	if (rfile_load(f, file))
 		return -1;
+	f->known = known;
+	f->nknown = nknown;
 	v = calloc(count_records(f, rname) + 1, size);
 	if (!v) {
 		p_err("out of memory");
@@ -275,19 +322,17 @@ static int parse_handler(const struct rfile *f, const struct record *r,
 {
 	struct handler *h = out;
 	uint64_t present;
-	int locking;
 
+	h->rec = r;
 	if (rec_hkey(f, r, &h->key))
 		return -1;
 	h->owner = rec_str(f, r, "owner");
 	if (!h->owner || rec_hex(f, r, "flags", &h->flags) ||
 	    rec_u64_max(f, r, "present", 1, &present))
 		return -1;
-	locking = rec_enum(f, r, "locking", locking_names,
-			   ARRAY_SIZE(locking_names));
-	if (locking < 0)
+	h->locking = rec_str(f, r, "locking");
+	if (!h->locking)
 		return -1;
-	h->rtnl = locking == 0;
 	h->present = present;
 	return 0;
 }
@@ -297,10 +342,65 @@ int load_handlers(struct handlers *t)
 	void *v;
 	int err;
 
-	err = load_array(&t->rf, "handlers", "handler", sizeof(*t->v),
+	err = load_array(&t->rf, "handlers", "handler", handlers_records,
+			 ARRAY_SIZE(handlers_records), sizeof(*t->v),
 			 parse_handler, NULL, &v, &t->n);
 	t->v = v;
 	return err;
+}
+
+/* The index of @name in @names[0..*n), appended if it is not there. */
+static size_t name_index(const char **names, size_t *n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp(names[i], name))
+			return i;
+	names[*n] = name;
+	return (*n)++;
+}
+
+int handler_summary(const struct handlers *t, struct handler_summary *s)
+{
+	size_t i, k, l, max = t->n + 2;
+
+	memset(s, 0, sizeof(*s));
+	s->kinds = calloc(max, sizeof(*s->kinds));
+	s->lockings = calloc(max, sizeof(*s->lockings));
+	s->count = calloc(max * max, sizeof(*s->count));
+	s->total = calloc(max, sizeof(*s->total));
+	if (!s->kinds || !s->lockings || !s->count || !s->total) {
+		free_handler_summary(s);
+		return p_err("out of memory");
+	}
+	for (i = 0; i < ARRAY_SIZE(kind_names); i++)
+		name_index(s->kinds, &s->nkinds, kind_names[i]);
+	for (i = 0; i < ARRAY_SIZE(locking_names); i++)
+		name_index(s->lockings, &s->nlockings, locking_names[i]);
+	for (i = 0; i < t->n; i++) {
+		name_index(s->kinds, &s->nkinds, t->v[i].key.kind);
+		name_index(s->lockings, &s->nlockings, t->v[i].locking);
+	}
+	/* Rows of nlockings counts, now that nlockings is final. */
+	for (i = 0; i < t->n; i++) {
+		if (!t->v[i].present)
+			continue;
+		k = name_index(s->kinds, &s->nkinds, t->v[i].key.kind);
+		l = name_index(s->lockings, &s->nlockings, t->v[i].locking);
+		s->count[k * s->nlockings + l]++;
+		s->total[k]++;
+	}
+	return 0;
+}
+
+void free_handler_summary(struct handler_summary *s)
+{
+	free(s->kinds);
+	free(s->lockings);
+	free(s->count);
+	free(s->total);
+	memset(s, 0, sizeof(*s));
 }
 
 void free_handlers(struct handlers *t)
@@ -335,6 +435,7 @@ static int parse_stat(const struct rfile *f, const struct record *r, void *out)
 	void *errnos;
 	size_t i;
 
+	s->rec = r;
 	if (rec_hkey(f, r, &s->key) ||
 	    rec_u64_fields(f, r, stat_fields, ARRAY_SIZE(stat_fields), s))
 		return -1;
@@ -359,7 +460,8 @@ static int parse_stat(const struct rfile *f, const struct record *r, void *out)
 	if (rec_dist(f, r, "lat", &s->lat) ||
 	    rec_dist(f, r, "wait", &s->wait) ||
 	    rec_dist(f, r, "hold", &s->hold) ||
-	    rec_u64_list(f, r, "lockset", s->lockset, LOCKSET_BUCKETS) ||
+	    rec_u64_list_var(f, r, "lockset", s->lockset, MAX_LOCKSET_BUCKETS,
+			     &s->nlockset) ||
 	    rec_u64(f, r, "init_net", &s->lockset_init_net) ||
 	    rec_u64(f, r, "max_set", &s->lockset_max))
 		return -1;
@@ -376,8 +478,9 @@ int load_stats(struct stats *t)
 	void *v;
 	int err;
 
-	err = load_array(&t->rf, "stats", "stat", sizeof(*t->v),
-			 parse_stat, free_hstat, &v, &t->n);
+	err = load_array(&t->rf, "stats", "stat", stats_records,
+			 ARRAY_SIZE(stats_records), sizeof(*t->v), parse_stat,
+			 free_hstat, &v, &t->n);
 	t->v = v;
 	return err;
 }
@@ -400,6 +503,7 @@ static int parse_site(const struct rfile *f, const struct record *r, void *out)
 {
 	struct site *s = out;
 
+	s->rec = r;
 	s->sym = rec_str(f, r, "sym");
 	if (!s->sym)
 		return -1;
@@ -423,14 +527,16 @@ int load_rtnl(struct rtnl_info *t)
 	int err;
 
 	memset(t, 0, sizeof(*t));
-	err = load_array(&t->rf, "rtnl", "site", sizeof(*t->sites), parse_site,
-			 NULL, &v, &t->nsites);
+	err = load_array(&t->rf, "rtnl", "site", rtnl_records,
+			 ARRAY_SIZE(rtnl_records), sizeof(*t->sites),
+			 parse_site, NULL, &v, &t->nsites);
 	t->sites = v;
 	if (err)
 		return -1;
 	r = find_record(&t->rf, "acquire");
-	if (!r || rec_u64_names(&t->rf, r, acquire_names, NR_ACQUIRE,
-				t->acquire))
+	t->acquire_rec = r;
+	if (!r || rec_counters(&t->rf, r, acquire_names, NR_ACQUIRE,
+			       &t->acquire))
 		goto err;
 	if (parse_rtnl_dist(&t->rf, "wait", &t->wait) ||
 	    parse_rtnl_dist(&t->rf, "hold", &t->hold))
@@ -443,6 +549,7 @@ err:
 
 void free_rtnl(struct rtnl_info *t)
 {
+	free(t->acquire.v);
 	free(t->sites);
 	rfile_free(&t->rf);
 }
@@ -481,6 +588,7 @@ static int parse_lockset(const struct rfile *f, const struct record *r,
 {
 	struct lockset *l = out;
 
+	l->rec = r;
 	l->owner = rec_str(f, r, "owner");
 	if (!l->owner || rec_set_size(f, r, &l->size))
 		return -1;
@@ -493,7 +601,8 @@ int load_locksets(struct locksets *t)
 	void *v;
 	int err;
 
-	err = load_array(&t->rf, "locksets", "lockset", sizeof(*t->v),
+	err = load_array(&t->rf, "locksets", "lockset", locksets_records,
+			 ARRAY_SIZE(locksets_records), sizeof(*t->v),
 			 parse_lockset, NULL, &v, &t->n);
 	t->v = v;
 	return err;
@@ -519,6 +628,7 @@ static const struct u64_field netns_fields[] = {
 static int parse_netns(const struct rfile *f, const struct record *r,
 		       void *out)
 {
+	((struct netns *)out)->rec = r;
 	return rec_u64_fields(f, r, netns_fields, ARRAY_SIZE(netns_fields),
 			      out);
 }
@@ -528,8 +638,9 @@ int load_netns(struct netns_table *t)
 	void *v;
 	int err;
 
-	err = load_array(&t->rf, "netns", "netns", sizeof(*t->v),
-			 parse_netns, NULL, &v, &t->n);
+	err = load_array(&t->rf, "netns", "netns", netns_records,
+			 ARRAY_SIZE(netns_records), sizeof(*t->v), parse_netns,
+			 NULL, &v, &t->n);
 	t->v = v;
 	return err;
 }
@@ -553,14 +664,13 @@ static int parse_violation(const struct rfile *f, size_t i,
 	const struct record *r = &f->recs[i];
 	size_t j, nstack = 0;
 	void *nets;
-	int kind;
 
+	v->rec = r;
 	if (rec_keys_only(f, r))
 		return -1;
-	kind = rec_enum(f, r, "kind", vkind_names, NR_VKINDS);
-	if (kind < 0)
+	v->kind = rec_str(f, r, "kind");
+	if (!v->kind)
 		return -1;
-	v->kind = kind;
 	v->comm = rec_str(f, r, "comm");
 	v->owner = rec_str(f, r, "owner");
 	if (!v->comm || !v->owner ||
@@ -574,12 +684,16 @@ static int parse_violation(const struct rfile *f, size_t i,
 		return -1;
 	}
 	v->nets = nets;
-	for (j = i + 1; j < f->nrecs && strcmp(f->recs[j].name, "violation"); j++)
+	/* Its records run to the next violation or total record. */
+	v->first = i + 1;
+	for (j = i + 1; j < f->nrecs && strcmp(f->recs[j].name, "violation") &&
+	     strcmp(f->recs[j].name, "total"); j++)
 		nstack += !strcmp(f->recs[j].name, "stack");
+	v->end = j;
 	v->stack = calloc(nstack + 1, sizeof(*v->stack));
 	if (!v->stack)
 		return p_err("out of memory");
-	for (j = i + 1; j < f->nrecs && strcmp(f->recs[j].name, "violation"); j++) {
+	for (j = v->first; j < v->end; j++) {
 		if (strcmp(f->recs[j].name, "stack"))
 			continue;
 		v->stack[v->nstack] = rec_word(f, &f->recs[j]);
@@ -590,29 +704,40 @@ static int parse_violation(const struct rfile *f, size_t i,
 }
 
 /* "total kind=K count=N" records; without any, the sum of the ring. */
+/*
+ * "total kind=K count=N" records; without any, the sum of the ring. The
+ * kinds of format version 1 come first, with 0 when absent, then newer
+ * ones in file order.
+ */
 static int parse_totals(struct violations *t)
 {
 	const struct rfile *f = &t->rf;
+	struct counters *c = &t->totals;
 	const struct record *r;
 	bool found = false;
+	const char *kind;
 	uint64_t count;
 	size_t i;
-	int kind;
 
+	c->v = calloc(ARRAY_SIZE(vkind_names) + f->nrecs + 1, sizeof(*c->v));
+	if (!c->v)
+		return p_err("out of memory");
+	for (i = 0; i < ARRAY_SIZE(vkind_names); i++)
+		counter_get(c, vkind_names[i]);
 	for (i = 0; i < f->nrecs; i++) {
 		r = &f->recs[i];
 		if (strcmp(r->name, "total"))
 			continue;
 		if (rec_keys_only(f, r))
 			return -1;
-		kind = rec_enum(f, r, "kind", vkind_names, NR_VKINDS);
-		if (kind < 0 || rec_u64(f, r, "count", &count))
+		kind = rec_str(f, r, "kind");
+		if (!kind || rec_u64(f, r, "count", &count))
 			return -1;
-		t->totals[kind] = count;
+		counter_get(c, kind)->val = count;
 		found = true;
 	}
 	for (i = 0; !found && i < t->n; i++)
-		t->totals[t->v[i].kind] += t->v[i].count;
+		counter_get(c, t->v[i].kind)->val += t->v[i].count;
 	return 0;
 }
 
@@ -624,6 +749,7 @@ int load_violations(struct violations *t)
 	memset(t, 0, sizeof(*t));
 	if (rfile_load(f, "violations"))
 		return -1;
+	SET_KNOWN(f, violations_records);
 	t->v = calloc(count_records(f, "violation") + 1, sizeof(*t->v));
 	if (!t->v) {
 		p_err("out of memory");
@@ -656,6 +782,7 @@ void free_violations(struct violations *t)
 		free(t->v[i].stack);
 	}
 	free(t->v);
+	free(t->totals.v);
 	rfile_free(&t->rf);
 }
 
@@ -665,6 +792,7 @@ static int parse_module(struct status *t)
 	const struct record *r = find_record(f, "module");
 	uint64_t enabled;
 
+	t->module_rec = r;
 	if (!r || rec_u64_max(f, r, "enabled", 1, &enabled) ||
 	    rec_u64(f, r, "max_nets", &t->max_nets))
 		return -1;
@@ -674,9 +802,11 @@ static int parse_module(struct status *t)
 	if (!t->action || !t->kernel)
 		return -1;
 	r = find_record(f, "drops");
+	t->drops_rec = r;
 	if (!r)
 		return -1;
-	return rec_u64_names(f, r, drop_names, NR_DROPS, t->drops);
+	return rec_counters(f, r, drop_names, ARRAY_SIZE(drop_names),
+			    &t->drops);
 }
 
 static const struct u64_field probe_fields[] = {
@@ -687,6 +817,7 @@ static const struct u64_field probe_fields[] = {
 static int parse_probe(const struct rfile *f, const struct record *r,
 		       struct probe *p)
 {
+	p->rec = r;
 	p->name = rec_str(f, r, "name");
 	p->state = rec_str(f, r, "state");
 	if (!p->name || !p->state ||
@@ -705,6 +836,7 @@ int load_status(struct status *t)
 	memset(t, 0, sizeof(*t));
 	if (rfile_load(&t->rf, "status"))
 		return -1;
+	SET_KNOWN(&t->rf, status_records);
 	t->features = calloc(count_records(f, "feature") + 1,
 			     sizeof(*t->features));
 	t->probes = calloc(count_records(f, "probe") + 1, sizeof(*t->probes));
@@ -721,6 +853,7 @@ int load_status(struct status *t)
 			goto err;
 		if (!strcmp(r->name, "feature")) {
 			ft = &t->features[t->nfeatures++];
+			ft->rec = r;
 			ft->name = rec_str(f, r, "name");
 			ft->state = ft->name ? rec_str(f, r, "state") : NULL;
 			if (!ft->state)
@@ -740,5 +873,6 @@ void free_status(struct status *t)
 {
 	free(t->features);
 	free(t->probes);
+	free(t->drops.v);
 	rfile_free(&t->rf);
 }

@@ -14,14 +14,25 @@
  * every record it knows before it returns, so commands print nothing from
  * a file that turns out to be malformed. Strings point into the file
  * buffer kept in the table's rfile.
+ *
+ * What a newer module may add within a format version is kept, never
+ * refused: enum values rtnlctl does not know (a handler kind or locking,
+ * a violation kind) stay strings, a parsed element keeps its record
+ * (@rec) so that keys rtnlctl does not know can be printed, and the
+ * records of unknown names stay in the rfile.
  */
 
-enum kind { KIND_DOIT, KIND_DUMPIT, NR_KINDS };
+/* The handler kinds of format version 1; a newer module may add more. */
+extern const char *const kind_names[2];
 
-extern const char *const kind_names[NR_KINDS];
+/*
+ * Lock-set sizes 1, 2, 3, 4 and 5 or more in format version 1; a module
+ * with a larger bound may count more sizes, the last one "or more".
+ */
+#define MAX_LOCKSET_BUCKETS	32
 
-#define LOCKSET_BUCKETS	5
-extern const char *const lockset_names[LOCKSET_BUCKETS];
+/* The name of bucket @i of @n: "1", "2", ..., "<n>+" for the last. */
+const char *lockset_name(size_t i, size_t n, char *buf);
 
 /* A log2 distribution of nanoseconds: see "histogram" in debugfs.md. */
 struct dist {
@@ -40,19 +51,35 @@ uint64_t dist_percentile(const struct dist *d, unsigned int pct);
 struct hkey {
 	unsigned int family;
 	unsigned int msgtype;
-	enum kind kind;
+	const char *kind;
 	const char *fn;
 };
 
 bool hkey_equal(const struct hkey *a, const struct hkey *b);
 
 struct handler {
+	const struct record *rec;
 	struct hkey key;
 	const char *owner;
+	const char *locking;	/* "rtnl", "unlocked", or newer */
 	uint64_t flags;
-	bool rtnl;
 	bool present;
 };
+
+struct handlers;
+
+/* Present handlers counted by kind and locking, in first-seen order. */
+struct handler_summary {
+	const char **kinds;	/* doit and dumpit first, then newer ones */
+	size_t nkinds;
+	const char **lockings;	/* rtnl and unlocked first */
+	size_t nlockings;
+	uint64_t *count;	/* [kind * nlockings + locking] */
+	uint64_t *total;	/* [kind] */
+};
+
+int handler_summary(const struct handlers *t, struct handler_summary *s);
+void free_handler_summary(struct handler_summary *s);
 
 struct handlers {
 	struct rfile rf;
@@ -71,13 +98,15 @@ struct errno_count {
 const char *stat_errno_name(uint64_t err, char *buf);
 
 struct hstat {
+	const struct record *rec;
 	struct hkey key;
 	uint64_t calls, errors, rtnl, unlocked;
 	uint64_t inflight, inflight_max, requests, rounds;
 	struct errno_count *errnos;	/* most frequent first */
 	size_t nerrnos;
 	struct dist lat, wait, hold;
-	uint64_t lockset[LOCKSET_BUCKETS];
+	uint64_t lockset[MAX_LOCKSET_BUCKETS];
+	size_t nlockset;
 	uint64_t lockset_init_net, lockset_max;
 };
 
@@ -95,19 +124,39 @@ enum acquire {
 extern const char *const acquire_names[NR_ACQUIRE];
 
 struct site {
+	const struct record *rec;
 	const char *sym;
 	uint64_t count, wait_sum, wait_max, hold_sum, hold_max;
 };
 
+/*
+ * A record of named counters (acquire, drops, violation totals), every
+ * key in file order: the known ones are checked to be numbers, newer ones
+ * are kept as they are.
+ */
+struct counter {
+	const char *name;
+	const char *text;	/* the value as written, when not a number */
+	uint64_t val;
+	bool num;		/* the value is the number @val */
+};
+
+struct counters {
+	struct counter *v;
+	size_t n;
+};
+
 struct rtnl_info {
 	struct rfile rf;
-	uint64_t acquire[NR_ACQUIRE];
+	const struct record *acquire_rec;
+	struct counters acquire;
 	struct dist wait, hold;
 	struct site *sites;
 	size_t nsites;
 };
 
 struct lockset {
+	const struct record *rec;
 	const char *owner;
 	const char *size;	/* "1" ... "4", or "5+" for the last bucket */
 	uint64_t init_net, count;
@@ -120,6 +169,7 @@ struct locksets {
 };
 
 struct netns {
+	const struct record *rec;
 	uint64_t cookie, inum, requests, locks;
 	uint64_t wait_sum, wait_max, hold_sum, hold_max;
 };
@@ -134,49 +184,43 @@ struct net_ref {
 	uint64_t inum, cookie;
 };
 
-enum vkind {
-	V_ORDER, V_RECURSION, V_TOO_MANY, V_NO_RTNL, V_RTNL_INVERSION,
-	V_UNBALANCED_UNLOCK, V_LEAK, NR_VKINDS
-};
-
-extern const char *const vkind_names[NR_VKINDS];
+/* The violation kinds of format version 1; a newer module may add more. */
+extern const char *const vkind_names[7];
 
 struct violation {
-	enum vkind kind;
+	const struct record *rec;
+	const char *kind;
 	uint64_t count, pid, time_ns;
 	const char *comm, *owner;
 	struct net_ref *nets;
 	size_t nnets;
 	const char **stack;
 	size_t nstack;
+	size_t first, end;	/* its records in rf.recs: [first, end) */
 };
 
 struct violations {
 	struct rfile rf;
-	uint64_t totals[NR_VKINDS];	/* all violations, by kind */
+	struct counters totals;		/* all violations, by kind */
 	struct violation *v;		/* the most recent ones */
 	size_t n;
 };
 
 struct feature {
+	const struct record *rec;
 	const char *name, *state;
 };
 
 struct probe {
+	const struct record *rec;
 	const char *name, *state;
 	uint64_t addrs, nmissed;
 	int64_t error;
 };
 
-enum drop {
-	DROP_TASK_SLOTS, DROP_SITES, DROP_NETNS, DROP_HELD, DROP_VIOLATIONS,
-	NR_DROPS
-};
-
-extern const char *const drop_names[NR_DROPS];
-
 struct status {
 	struct rfile rf;
+	const struct record *module_rec, *drops_rec;
 	bool enabled;
 	const char *action, *kernel;
 	uint64_t max_nets;
@@ -184,8 +228,9 @@ struct status {
 	size_t nfeatures;
 	struct probe *probes;
 	size_t nprobes;
-	uint64_t drops[NR_DROPS];
+	struct counters drops;
 };
+
 
 int load_handlers(struct handlers *t);
 int load_stats(struct stats *t);

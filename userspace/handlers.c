@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* rtnlctl handlers [--summary] */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,7 +33,7 @@ static void print_flags(uint64_t flags)
 static void print_list(const struct handlers *t)
 {
 	struct hkey_widths w;
-	int owner = strlen("OWNER");
+	int owner = strlen("OWNER"), locking = strlen("unlocked");
 	size_t i;
 
 	hkey_widths_init(&w);
@@ -40,64 +41,94 @@ static void print_list(const struct handlers *t)
 		hkey_widths_add(&w, &t->v[i].key);
 		if ((int)strlen(t->v[i].owner) > owner)
 			owner = strlen(t->v[i].owner);
+		if ((int)strlen(t->v[i].locking) > locking)
+			locking = strlen(t->v[i].locking);
 	}
 
 	print_hkey_header(&w);
 	print_cell_str(NULL, -owner, "OWNER");
-	print_cell_str(NULL, -8, "LOCKING");
+	print_cell_str(NULL, -locking, "LOCKING");
 	print_cell_str(NULL, -7, "PRESENT");
 	print_cell_str(NULL, 0, "FLAGS");
 	print_nl();
 
-	open_json_array(NULL);
+	open_json_object(NULL);
+	open_json_array("handlers");
 	for (i = 0; i < t->n; i++) {
 		const struct handler *h = &t->v[i];
 
 		open_json_object(NULL);
 		print_hkey(&w, &h->key);
 		print_cell_str("owner", -owner, h->owner);
-		print_cell_str("locking", -8, h->rtnl ? "rtnl" : "unlocked");
+		print_cell_str("locking", -locking, h->locking);
 		print_bool("present", NULL, h->present);
 		print_cell_str(NULL, -7, h->present ? "yes" : "no");
 		print_flags(h->flags);
+		print_extra(&t->rf, h->rec, false);
 		print_nl();
 		close_json_object();
 	}
 	close_json_array();
+	print_other_records(&t->rf, 0, t->rf.nrecs, "\n");
+	close_json_object();
 }
 
-static void print_summary(const struct handlers *t)
+/* Upper case of @s in @buf, for a column label. */
+static const char *label(const char *s, char *buf, size_t len)
 {
-	uint64_t count[NR_KINDS][2] = { { 0 } };
-	enum kind k;
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		if (t->v[i].present)
-			count[t->v[i].key.kind][t->v[i].rtnl]++;
+	for (i = 0; s[i] && i + 1 < len; i++)
+		buf[i] = toupper((unsigned char)s[i]);
+	buf[i] = '\0';
+	return buf;
+}
 
-	print_cell_str(NULL, -6, "KIND");
+static int count_width(const char *name)
+{
+	return strlen(name) > 6 ? (int)strlen(name) : 6;
+}
+
+static int print_summary(const struct handlers *t)
+{
+	struct handler_summary s;
+	int kind = strlen("KIND");
+	char buf[NAME_LEN];
+	size_t k, l;
+
+	if (handler_summary(t, &s))
+		return -1;
+	for (k = 0; k < s.nkinds; k++)
+		if ((int)strlen(s.kinds[k]) > kind)
+			kind = strlen(s.kinds[k]);
+
+	print_cell_str(NULL, -kind, "KIND");
 	print_cell_str(NULL, 6, "TOTAL");
-	print_cell_str(NULL, 6, "RTNL");
-	print_cell_str(NULL, 8, "UNLOCKED");
+	for (l = 0; l < s.nlockings; l++)
+		print_cell_str(NULL, count_width(s.lockings[l]),
+			       label(s.lockings[l], buf, sizeof(buf)));
 	print_nl();
 	open_json_object(NULL);
-	for (k = 0; k < NR_KINDS; k++) {
-		open_json_object(kind_names[k]);
-		print_cell_str(NULL, -6, kind_names[k]);
-		print_cell_u64("total", 6, count[k][0] + count[k][1]);
-		print_cell_u64("rtnl", 6, count[k][1]);
-		print_cell_u64("unlocked", 8, count[k][0]);
+	for (k = 0; k < s.nkinds; k++) {
+		open_json_object(s.kinds[k]);
+		print_cell_str(NULL, -kind, s.kinds[k]);
+		print_cell_u64("total", 6, s.total[k]);
+		for (l = 0; l < s.nlockings; l++)
+			print_cell_u64(s.lockings[l], count_width(s.lockings[l]),
+				       s.count[k * s.nlockings + l]);
 		print_nl();
 		close_json_object();
 	}
 	close_json_object();
+	free_handler_summary(&s);
+	return 0;
 }
 
 int do_handlers(int argc, char **argv)
 {
 	struct handlers t;
 	bool summary = false;
+	int err = 0;
 
 	for (; argc; argc--, argv++) {
 		if (!strcmp(*argv, "--summary"))
@@ -108,9 +139,9 @@ int do_handlers(int argc, char **argv)
 	if (load_handlers(&t))
 		return -1;
 	if (summary)
-		print_summary(&t);
+		err = print_summary(&t);
 	else
 		print_list(&t);
 	free_handlers(&t);
-	return 0;
+	return err;
 }

@@ -75,7 +75,7 @@ static void handler_labels(struct labels *l, const struct hkey *k)
 	*l = (struct labels){ 0 };
 	label(l, "family", family_name(k->family, buf));
 	label(l, "msgtype", msgtype_name(k->msgtype, buf));
-	label(l, "kind", kind_names[k->kind]);
+	label(l, "kind", k->kind);
 	label(l, "handler", k->fn);
 }
 
@@ -158,6 +158,19 @@ static void histogram(const char *name, const struct labels *base,
 	sample(metric, base, cum);
 }
 
+/* One sample per counter, labelled @lname=<its name>; words are skipped. */
+static void counters(const char *name, const char *lname,
+		     const struct counters *c)
+{
+	struct labels l;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].num)
+			sample(name, one_label(&l, lname, c->v[i].name),
+			       c->v[i].val);
+}
+
 static void print_module(const struct all *a)
 {
 	const struct status *st = &a->status;
@@ -202,29 +215,27 @@ static void print_module(const struct all *a)
 		       st->probes[i].nmissed);
 
 	header("drops_total", "counter", "Events dropped because a table was full.");
-	for (i = 0; i < NR_DROPS; i++)
-		sample("drops_total", one_label(&l, "table", drop_names[i]),
-		       st->drops[i]);
+	counters("drops_total", "table", &st->drops);
 }
 
-static void print_handlers(const struct handlers *t)
+static int print_handlers(const struct handlers *t)
 {
-	uint64_t count[NR_KINDS][2] = { { 0 } };
+	struct handler_summary s;
 	struct labels l;
-	int k, rtnl;
-	size_t i;
+	size_t k, i;
 
-	for (i = 0; i < t->n; i++)
-		if (t->v[i].present)
-			count[t->v[i].key.kind][t->v[i].rtnl]++;
+	if (handler_summary(t, &s))
+		return -1;
 	header("handlers", "gauge", "Registered rtnetlink handlers.");
-	for (k = 0; k < NR_KINDS; k++) {
-		for (rtnl = 1; rtnl >= 0; rtnl--) {
-			one_label(&l, "kind", kind_names[k]);
-			label(&l, "locking", rtnl ? "rtnl" : "unlocked");
-			sample("handlers", &l, count[k][rtnl]);
+	for (k = 0; k < s.nkinds; k++) {
+		for (i = 0; i < s.nlockings; i++) {
+			one_label(&l, "kind", s.kinds[k]);
+			label(&l, "locking", s.lockings[i]);
+			sample("handlers", &l, s.count[k * s.nlockings + i]);
 		}
 	}
+	free_handler_summary(&s);
+	return 0;
 }
 
 static const struct {
@@ -302,9 +313,10 @@ static void print_stats(const struct stats *t)
 	       "Per-netns lock sets taken, by size.");
 	for (i = 0; i < t->n; i++) {
 		handler_labels(&l, &t->v[i].key);
-		for (j = 0; j < LOCKSET_BUCKETS; j++) {
+		for (j = 0; j < t->v[i].nlockset; j++) {
 			el = l;
-			label(&el, "size", lockset_names[j]);
+			label(&el, "size", lockset_name(j, t->v[i].nlockset,
+							buf));
 			sample("handler_locksets_total", &el, t->v[i].lockset[j]);
 		}
 	}
@@ -326,9 +338,7 @@ static void print_rtnl(const struct rtnl_info *t)
 	size_t i;
 
 	header("rtnl_acquire_total", "counter", "RTNL acquisitions by function.");
-	for (i = 0; i < NR_ACQUIRE; i++)
-		sample("rtnl_acquire_total",
-		       one_label(&l, "method", acquire_names[i]), t->acquire[i]);
+	counters("rtnl_acquire_total", "method", &t->acquire);
 	header("rtnl_wait_seconds", "histogram", "Time spent waiting for RTNL.");
 	histogram("rtnl_wait_seconds", &none, &t->wait);
 	header("rtnl_hold_seconds", "histogram", "Time RTNL was held.");
@@ -385,9 +395,7 @@ static void print_tables(const struct all *a)
 	}
 
 	header("violations_total", "counter", "Locking rule violations by kind.");
-	for (i = 0; i < NR_VKINDS; i++)
-		sample("violations_total", one_label(&l, "kind", vkind_names[i]),
-		       a->violations.totals[i]);
+	counters("violations_total", "kind", &a->violations.totals);
 }
 
 static int load_all(struct all *a)
@@ -447,7 +455,10 @@ int do_metrics(int argc, char **argv)
 	if (load_all(&a))
 		return -1;
 	print_module(&a);
-	print_handlers(&a.handlers);
+	if (print_handlers(&a.handlers)) {
+		free_all(&a);
+		return -1;
+	}
 	print_stats(&a.stats);
 	print_rtnl(&a.rtnl);
 	print_tables(&a);

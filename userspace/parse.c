@@ -301,6 +301,7 @@ static int parse_line(struct rfile *f, char *line, unsigned int lineno,
 		eq = strchr(tok, '=');
 		if (eq == tok)
 			return rec_err(f, r, "field without a key");
+		fl->used = false;
 		if (eq) {
 			*eq = '\0';
 			fl->key = tok;
@@ -422,9 +423,12 @@ static const char *rec_find(const struct rfile *f, const struct record *r,
 {
 	size_t i;
 
-	for (i = r->first; i < r->first + r->nfields; i++)
-		if (!strcmp(f->fields[i].key, key))
+	for (i = r->first; i < r->first + r->nfields; i++) {
+		if (!strcmp(f->fields[i].key, key)) {
+			f->fields[i].used = true;
 			return f->fields[i].val;
+		}
+	}
 	return NULL;
 }
 
@@ -511,20 +515,14 @@ int rec_s64(const struct rfile *f, const struct record *r, const char *key,
 	return 0;
 }
 
-int rec_u64_list(const struct rfile *f, const struct record *r,
-		 const char *key, uint64_t *val, size_t n)
+/* Parse the comma list @s of @n numbers into @val. */
+static int parse_list(const struct rfile *f, const struct record *r,
+		      const char *key, const char *s, uint64_t *val, size_t n)
 {
-	const char *s = rec_str(f, r, key), *p;
+	const char *p;
 	char num[24];
-	size_t i, count = 1, len;
+	size_t i, len;
 
-	if (!s)
-		return -1;
-	for (p = s; *p; p++)
-		count += *p == ',';
-	if (count != n)
-		return rec_err(f, r, "%s has %zu values, expected %zu", key,
-			       count, n);
 	for (i = 0; i < n; i++, s = p + 1) {
 		p = strchrnul(s, ',');
 		len = p - s;
@@ -536,6 +534,44 @@ int rec_u64_list(const struct rfile *f, const struct record *r,
 			return rec_err(f, r, "bad number in %s", key);
 	}
 	return 0;
+}
+
+static size_t list_count(const char *s)
+{
+	size_t count = 1;
+
+	for (; *s; s++)
+		count += *s == ',';
+	return count;
+}
+
+int rec_u64_list(const struct rfile *f, const struct record *r,
+		 const char *key, uint64_t *val, size_t n)
+{
+	const char *s = rec_str(f, r, key);
+	size_t count;
+
+	if (!s)
+		return -1;
+	count = list_count(s);
+	if (count != n)
+		return rec_err(f, r, "%s has %zu values, expected %zu", key,
+			       count, n);
+	return parse_list(f, r, key, s, val, n);
+}
+
+int rec_u64_list_var(const struct rfile *f, const struct record *r,
+		     const char *key, uint64_t *val, size_t max, size_t *n)
+{
+	const char *s = rec_str(f, r, key);
+
+	if (!s)
+		return -1;
+	*n = list_count(s);
+	if (*n > max)
+		return rec_err(f, r, "%s has %zu values, at most %zu", key, *n,
+			       max);
+	return parse_list(f, r, key, s, val, *n);
 }
 
 int rec_enum(const struct rfile *f, const struct record *r, const char *key,
@@ -550,4 +586,24 @@ int rec_enum(const struct rfile *f, const struct record *r, const char *key,
 		if (!strcmp(s, names[i]))
 			return i;
 	return rec_err(f, r, "unknown %s", key);
+}
+
+bool rec_has_unused(const struct rfile *f, const struct record *r)
+{
+	size_t i;
+
+	for (i = r->first; i < r->first + r->nfields; i++)
+		if (!f->fields[i].used)
+			return true;
+	return false;
+}
+
+bool rec_known(const struct rfile *f, const struct record *r)
+{
+	size_t i;
+
+	for (i = 0; i < f->nknown; i++)
+		if (!strcmp(r->name, f->known[i]))
+			return true;
+	return false;
 }

@@ -2,6 +2,7 @@
 #ifndef RTNLCTL_PARSE_H
 #define RTNLCTL_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,7 @@
 struct field {
 	const char *key;	/* "" for a bare word such as a stack entry */
 	const char *val;
+	bool used;		/* read by a loader: a field rtnlctl knows */
 };
 
 struct record {
@@ -31,6 +33,8 @@ struct record {
 
 struct rfile {
 	const char *name;	/* file name inside the trace directory */
+	const char *const *known;	/* the record names its loader reads */
+	size_t nknown;
 	char *buf;
 	struct field *fields;
 	size_t nfields;
@@ -67,7 +71,18 @@ int rec_hex(const struct rfile *f, const struct record *r, const char *key,
 	    uint64_t *val);
 int rec_u64_list(const struct rfile *f, const struct record *r,
 		 const char *key, uint64_t *val, size_t n);
+/* A list of 1 to @max numbers; their count in @n. */
+int rec_u64_list_var(const struct rfile *f, const struct record *r,
+		     const char *key, uint64_t *val, size_t max, size_t *n);
 int rec_enum(const struct rfile *f, const struct record *r, const char *key,
 	     const char *const *names, size_t n);
+
+/*
+ * Forward compatibility (docs/debugfs.md): a newer module may add keys to
+ * a record and new records to a file. The loaders keep them; these find
+ * them again for printing.
+ */
+bool rec_has_unused(const struct rfile *f, const struct record *r);
+bool rec_known(const struct rfile *f, const struct record *r);
 
 #endif

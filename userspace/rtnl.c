@@ -34,6 +34,7 @@ static void print_sites(const struct rtnl_info *t)
 		print_cell_u64("count", TIME_WIDTH, s->count);
 		print_wait_hold(s->wait_sum, s->wait_max, s->hold_sum,
 				s->hold_max);
+		print_extra(&t->rf, s->rec, false);
 		print_nl();
 		close_json_object();
 	}
@@ -48,8 +49,7 @@ int do_rtnl(int argc, char **argv)
 		return -1;
 
 	open_json_object(NULL);
-	print_counters("acquire", "acquire:", acquire_names, t.acquire,
-		       NR_ACQUIRE);
+	print_counters("acquire", "acquire:", &t.acquire);
 
 	print_nl();
 	print_cell_str(NULL, -4, "");
@@ -63,6 +63,7 @@ int do_rtnl(int argc, char **argv)
 	print_nl();
 
 	print_sites(&t);
+	print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
 	close_json_object();
 	free_rtnl(&t);
 	return 0;

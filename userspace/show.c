@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Display helpers shared by several commands. */
 #include <ctype.h>
+#include <inttypes.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ void hkey_widths_init(struct hkey_widths *w)
 {
 	w->family = strlen("FAMILY");
 	w->msgtype = strlen("MSGTYPE");
+	w->kind = strlen("dumpit");
 	w->handler = strlen("HANDLER");
 }
 
@@ -33,6 +35,7 @@ void hkey_widths_add(struct hkey_widths *w, const struct hkey *k)
 
 	widen(&w->family, family_name(k->family, buf));
 	widen(&w->msgtype, msgtype_name(k->msgtype, buf));
+	widen(&w->kind, k->kind);
 	widen(&w->handler, k->fn);
 }
 
@@ -40,7 +43,7 @@ void print_hkey_header(const struct hkey_widths *w)
 {
 	print_cell_str(NULL, -w->family, "FAMILY");
 	print_cell_str(NULL, -w->msgtype, "MSGTYPE");
-	print_cell_str(NULL, -6, "KIND");
+	print_cell_str(NULL, -w->kind, "KIND");
 	print_cell_str(NULL, -w->handler, "HANDLER");
 }
 
@@ -50,7 +53,7 @@ void print_hkey(const struct hkey_widths *w, const struct hkey *k)
 
 	print_cell_str("family", -w->family, family_name(k->family, buf));
 	print_cell_str("msgtype", -w->msgtype, msgtype_name(k->msgtype, buf));
-	print_cell_str("kind", -6, kind_names[k->kind]);
+	print_cell_str("kind", -w->kind, k->kind);
 	print_cell_str("handler", -w->handler, k->fn);
 }
 
@@ -101,19 +104,105 @@ void print_dist_header(const char *prefix, unsigned int cells)
 }
 
 void print_counters(const char *key, const char *label,
-		    const char *const *names, const uint64_t *val, size_t n)
+		    const struct counters *c)
 {
 	char fmt[64];
 	size_t i;
 
 	print_text("%s", label);
 	open_json_object(key);
-	for (i = 0; i < n; i++) {
-		snprintf(fmt, sizeof(fmt), "  %s %%s", names[i]);
-		print_u64(names[i], fmt, val[i]);
+	for (i = 0; i < c->n; i++) {
+		snprintf(fmt, sizeof(fmt), "  %s %%s", c->v[i].name);
+		if (c->v[i].num)
+			print_u64(c->v[i].name, fmt, c->v[i].val);
+		else
+			print_value(c->v[i].name, fmt, c->v[i].text);
 	}
 	close_json_object();
 	print_nl();
+}
+
+void print_value(const char *key, const char *fmt, const char *val)
+{
+	uint64_t u;
+
+	if (!parse_u64(val, &u))
+		print_u64(key, fmt, u);
+	else if (*val == '-' && !parse_u64(val + 1, &u) && u <= INT64_MAX)
+		print_s64(key, fmt, -(int64_t)u);
+	else
+		print_str(key, fmt, val);
+}
+
+void print_extra(const struct rfile *f, const struct record *r, bool text)
+{
+	const struct field *fl;
+	size_t i;
+
+	if (!rec_has_unused(f, r))
+		return;
+	open_json_object("extra");
+	for (i = r->first; i < r->first + r->nfields; i++) {
+		fl = &f->fields[i];
+		if (fl->used)
+			continue;
+		if (text)
+			print_text(" %s=", fl->key);
+		print_value(fl->key, text ? "%s" : NULL, fl->val);
+	}
+	close_json_object();
+}
+
+void print_other_record(const struct rfile *f, const struct record *r,
+			const char *indent)
+{
+	const struct field *fl;
+	bool words = false;
+	size_t i;
+
+	open_json_object(NULL);
+	print_text("%s", indent);
+	print_str("record", "%s", r->name);
+	open_json_object("fields");
+	for (i = r->first; i < r->first + r->nfields; i++) {
+		fl = &f->fields[i];
+		if (!*fl->key) {
+			/* Text keeps the order; JSON has them in "words". */
+			print_str(NULL, " %s", fl->val);
+			words = true;
+			continue;
+		}
+		print_text(" %s=", fl->key);
+		print_value(fl->key, "%s", fl->val);
+	}
+	close_json_object();
+	if (words) {
+		open_json_array("words");
+		for (i = r->first; i < r->first + r->nfields; i++)
+			if (!*f->fields[i].key)
+				print_str("", NULL, f->fields[i].val);
+		close_json_array();
+	}
+	print_nl();
+	close_json_object();
+}
+
+void print_other_records(const struct rfile *f, size_t first, size_t end,
+			 const char *indent)
+{
+	bool any = false;
+	size_t i;
+
+	for (i = first; i < end && i < f->nrecs; i++) {
+		if (rec_known(f, &f->recs[i]))
+			continue;
+		if (!any)
+			open_json_array("other_records");
+		any = true;
+		print_other_record(f, &f->recs[i], indent);
+	}
+	if (any)
+		close_json_array();
 }
 
 void print_wait_hold_header(void)

@@ -8,7 +8,7 @@
 
 /* Text widths of the handler key columns. */
 struct hkey_widths {
-	int family, msgtype, handler;
+	int family, msgtype, kind, handler;
 };
 
 void hkey_widths_init(struct hkey_widths *w);
@@ -36,7 +36,28 @@ void print_dist_header(const char *prefix, unsigned int cells);
 
 /* Named counters: text "label  a 1  b 2" on one line, JSON {"a":1,"b":2}. */
 void print_counters(const char *key, const char *label,
-		    const char *const *names, const uint64_t *val, size_t n);
+		    const struct counters *c);
+
+/* A value as written: a JSON number when it is one, else a string. */
+void print_value(const char *key, const char *fmt, const char *val);
+
+/*
+ * The keys of @r that rtnlctl does not know (a newer module's): JSON an
+ * object "extra" of them, if any; text " key=value" each when @text.
+ */
+void print_extra(const struct rfile *f, const struct record *r, bool text);
+
+/*
+ * The records of [@first, @end) that the file's loader does not know:
+ * text one line each as written, after @indent; JSON an array
+ * "other_records" of {"record": name, "fields": {key: value}} (bare words
+ * in "words"), if there are any.
+ */
+void print_other_records(const struct rfile *f, size_t first, size_t end,
+			 const char *indent);
+/* One such record, inside an open "other_records" array. */
+void print_other_record(const struct rfile *f, const struct record *r,
+			const char *indent);
 
 /* The RTNL wait and hold sum/max columns of rtnl sites and netns. */
 void print_wait_hold_header(void);

@@ -102,23 +102,25 @@ static void print_errnos(const struct hstat *s)
 
 static void print_locksets(const struct hstat *s)
 {
-	char text[128];
-	size_t i;
+	char text[MAX_LOCKSET_BUCKETS * 21 + 1] = "", buf[NAME_LEN];
+	size_t i, len;
 
-	snprintf(text, sizeof(text),
-		 "%" PRIu64 "/%" PRIu64 "/%" PRIu64 "/%" PRIu64 "/%" PRIu64,
-		 s->lockset[0], s->lockset[1], s->lockset[2], s->lockset[3],
-		 s->lockset[4]);
-	print_cell_str(NULL, -12, text);
 	open_json_object("locksets");
-	for (i = 0; i < LOCKSET_BUCKETS; i++)
-		print_u64(lockset_names[i], NULL, s->lockset[i]);
+	for (i = 0; i < s->nlockset; i++) {
+		print_u64(lockset_name(i, s->nlockset, buf), NULL,
+			  s->lockset[i]);
+		len = strlen(text);
+		snprintf(text + len, sizeof(text) - len, "%s%" PRIu64,
+			 i ? "/" : "", s->lockset[i]);
+	}
 	close_json_object();
+	print_cell_str(NULL, -12, text);
 	print_u64("lockset_init_net", NULL, s->lockset_init_net);
 	print_u64("lockset_max", NULL, s->lockset_max);
 }
 
-static void print_row(const struct hkey_widths *w, const struct hstat *s)
+static void print_row(const struct stats *t, const struct hkey_widths *w,
+		      const struct hstat *s)
 {
 	open_json_object(NULL);
 	print_hkey(w, &s->key);
@@ -135,11 +137,13 @@ static void print_row(const struct hkey_widths *w, const struct hstat *s)
 	print_dist("rtnl_hold_ns", &s->hold, D_SUM | D_MAX);
 	print_locksets(s);
 	print_errnos(s);
+	print_extra(&t->rf, s->rec, false);
 	print_nl();
 	close_json_object();
 }
 
-static void print_table(const struct hstat **rows, size_t n)
+static void print_table(const struct stats *t, const struct hstat **rows,
+			size_t n)
 {
 	struct hkey_widths w;
 	size_t i;
@@ -158,9 +162,9 @@ static void print_table(const struct hstat **rows, size_t n)
 	print_cell_str(NULL, 0, "ERRNOS");
 	print_nl();
 
-	open_json_array(NULL);
+	open_json_array("stats");
 	for (i = 0; i < n; i++)
-		print_row(&w, rows[i]);
+		print_row(t, &w, rows[i]);
 	close_json_array();
 }
 
@@ -183,7 +187,7 @@ static void print_hist(const struct hstat *s)
 	}
 	print_text("%s %s %s %s latency (calls %" PRIu64 ")\n",
 		   family_name(s->key.family, fbuf),
-		   msgtype_name(s->key.msgtype, mbuf), kind_names[s->key.kind],
+		   msgtype_name(s->key.msgtype, mbuf), s->key.kind,
 		   s->key.fn, s->calls);
 	if (first < 0) {
 		print_text("     (no samples)\n");
@@ -276,7 +280,10 @@ int do_stats(int argc, char **argv)
 			print_hist(rows[i]);
 		}
 	} else {
-		print_table(rows, n);
+		open_json_object(NULL);
+		print_table(&t, rows, n);
+		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+		close_json_object();
 	}
 	free(rows);
 	free_stats(&t);

@@ -26,6 +26,7 @@ static void print_probes(const struct status *st)
 		if (p->error)
 			print_str(NULL, " error %s",
 				  errno_name(p->error, ebuf));
+		print_extra(&st->rf, p->rec, true);
 		print_nl();
 		close_json_object();
 	}
@@ -45,7 +46,9 @@ int do_status(int argc, char **argv)
 		return -1;
 
 	open_json_object(NULL);
-	print_bool("loaded", "module:            loaded\n", true);
+	print_bool("loaded", "module:            loaded", true);
+	print_extra(&st.rf, st.module_rec, true);
+	print_nl();
 	print_u64("format_version", "format version:    %s\n", version);
 	print_str("kernel", "kernel:            %s\n", st.kernel);
 	print_bool("enabled", "enabled:           %s\n", st.enabled);
@@ -57,14 +60,17 @@ int do_status(int argc, char **argv)
 	for (i = 0; i < st.nfeatures; i++) {
 		open_json_object(NULL);
 		print_str("name", "  %-16s", st.features[i].name);
-		print_str("state", " %s\n", st.features[i].state);
+		print_str("state", " %s", st.features[i].state);
+		print_extra(&st.rf, st.features[i].rec, true);
+		print_nl();
 		close_json_object();
 	}
 	close_json_array();
 
 	print_probes(&st);
 
-	print_counters("drops", "drops:          ", drop_names, st.drops, NR_DROPS);
+	print_counters("drops", "drops:          ", &st.drops);
+	print_other_records(&st.rf, 0, st.rf.nrecs, "");
 	close_json_object();
 
 	free_status(&st);

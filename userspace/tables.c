@@ -29,17 +29,21 @@ int do_locksets(int argc, char **argv)
 	print_cell_str(NULL, 8, "INIT_NET");
 	print_cell_str(NULL, NUM_WIDTH, "COUNT");
 	print_nl();
-	open_json_array(NULL);
+	open_json_object(NULL);
+	open_json_array("locksets");
 	for (i = 0; i < t.n; i++) {
 		open_json_object(NULL);
 		print_cell_str("owner", -width, t.v[i].owner);
 		print_cell_str("size", 4, t.v[i].size);
 		print_cell_u64("init_net", 8, t.v[i].init_net);
 		print_cell_u64("count", NUM_WIDTH, t.v[i].count);
+		print_extra(&t.rf, t.v[i].rec, false);
 		print_nl();
 		close_json_object();
 	}
 	close_json_array();
+	print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	close_json_object();
 	free_locksets(&t);
 	return 0;
 }
@@ -66,7 +70,8 @@ int do_netns(int argc, char **argv)
 	print_cell_str(NULL, NUM_WIDTH, "LOCKS");
 	print_wait_hold_header();
 	print_nl();
-	open_json_array(NULL);
+	open_json_object(NULL);
+	open_json_array("netns");
 	for (i = 0; i < t.n; i++) {
 		const struct netns *ns = &t.v[i];
 
@@ -78,10 +83,13 @@ int do_netns(int argc, char **argv)
 		print_cell_u64("locks", NUM_WIDTH, ns->locks);
 		print_wait_hold(ns->wait_sum, ns->wait_max, ns->hold_sum,
 				ns->hold_max);
+		print_extra(&t.rf, ns->rec, false);
 		print_nl();
 		close_json_object();
 	}
 	close_json_array();
+	print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	close_json_object();
 	free_netns(&t);
 	return 0;
 }
@@ -103,35 +111,60 @@ static void print_nets(const struct violation *v)
 		print_text("-");
 }
 
+/* Is record @i one of a violation's own records (its stack and newer)? */
+static bool in_violation(const struct violations *t, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < t->n; j++)
+		if (i >= t->v[j].first && i < t->v[j].end)
+			return true;
+	return false;
+}
+
 int do_violations(int argc, char **argv)
 {
 	struct violations t;
+	bool other = false;
 	size_t i, j;
 
 	if (no_more_args(argc, argv) || load_violations(&t))
 		return -1;
 	open_json_object(NULL);
-	print_counters("totals", "totals:", vkind_names, t.totals, NR_VKINDS);
+	print_counters("totals", "totals:", &t.totals);
 	open_json_array("violations");
 	for (i = 0; i < t.n; i++) {
 		const struct violation *v = &t.v[i];
 
 		open_json_object(NULL);
-		print_str("kind", "%s", vkind_names[v->kind]);
+		print_str("kind", "%s", v->kind);
 		print_nets(v);
 		print_u64("count", " count %s", v->count);
 		print_str("comm", " comm %s", v->comm);
 		print_u64("pid", " pid %s", v->pid);
 		print_str("owner", " owner %s", v->owner);
 		print_u64("time_ns", NULL, v->time_ns);
+		print_extra(&t.rf, v->rec, true);
 		print_nl();
 		open_json_array("stack");
 		for (j = 0; j < v->nstack; j++)
 			print_str("", "    %s\n", v->stack[j]);
 		close_json_array();
+		print_other_records(&t.rf, v->first, v->end, "    ");
 		close_json_object();
 	}
 	close_json_array();
+	/* Newer records of the file that belong to no violation. */
+	for (i = 0; i < t.rf.nrecs; i++) {
+		if (rec_known(&t.rf, &t.rf.recs[i]) || in_violation(&t, i))
+			continue;
+		if (!other)
+			open_json_array("other_records");
+		other = true;
+		print_other_record(&t.rf, &t.rf.recs[i], "");
+	}
+	if (other)
+		close_json_array();
 	close_json_object();
 	free_violations(&t);
 	return 0;

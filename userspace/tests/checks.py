@@ -45,6 +45,77 @@ def records(fix, name, rec):
         yield r
 
 
+# The keys rtnlctl knows in each record; the rest show up in "extra".
+KNOWN = {
+    "handler": "family msgtype kind fn owner flags locking present",
+    "stat": "family msgtype kind fn calls errors errno rtnl unlocked inflight "
+            "inflight_max requests rounds lat_sum lat_max lat_hist wait_sum "
+            "wait_max wait_hist hold_sum hold_max hold_hist lockset init_net "
+            "max_set",
+    "site": "sym count wait_sum wait_max hold_sum hold_max",
+    "lockset": "owner size init_net count",
+    "netns": "cookie inum requests locks wait_sum wait_max hold_sum hold_max",
+    "violation": "kind count pid comm owner nets time_ns",
+    "feature": "name state",
+    "probe": "name state addrs nmissed error",
+    "module": "enabled violation_action max_nets kernel",
+}
+RECORDS = {
+    "status": ["module", "feature", "probe", "drops"],
+    "handlers": ["handler"], "stats": ["stat"],
+    "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
+    "netns": ["netns"], "violations": ["total", "violation", "stack"],
+}
+
+
+def value(v):
+    """A value as rtnlctl's JSON has it: a number when it is one."""
+    if re.fullmatch(r"[0-9]+", v):
+        return int(v)
+    if re.fullmatch(r"-[0-9]+", v):
+        return int(v)
+    return v
+
+
+def with_extra(obj, r, rec):
+    """obj plus "extra": the keys of record r that rtnlctl does not know."""
+    known = KNOWN[rec].split()
+    extra = {k: value(v) for k, v in r.items() if k not in known}
+    if extra:
+        obj["extra"] = extra
+    return obj
+
+
+def other_record(words):
+    o = {"record": words[0], "fields": {}}
+    bare = []
+    for w in words[1:]:
+        if "=" in w:
+            k, v = w.split("=", 1)
+            o["fields"][k] = value(v)
+        else:
+            bare.append(w)
+    if bare:
+        o["words"] = bare
+    return o
+
+
+def other_records(fix, name):
+    """The records of a file that rtnlctl does not know."""
+    with open(os.path.join(fix, name)) as f:
+        lines = f.read().splitlines()[1:]
+    return [other_record(line.split()) for line in lines
+            if line.split() and line.split()[0] not in RECORDS[name]]
+
+
+def wrap(fix, name, obj):
+    """The command's object with "other_records" when the file has any."""
+    others = other_records(fix, name)
+    if others:
+        obj["other_records"] = others
+    return obj
+
+
 def family(r):
     n = int(r["family"])
     return FAMILIES.get(n, str(n))
@@ -103,11 +174,13 @@ def expected_stats(fix):
         s["latency_ns"] = dist(r, "lat")
         s["rtnl_wait_ns"] = dist(r, "wait")
         s["rtnl_hold_ns"] = dist(r, "hold")
-        s["locksets"] = dict(zip(["1", "2", "3", "4", "5+"], locksets))
+        n = len(locksets)
+        names = [str(i + 1) for i in range(n - 1)] + [f"{n}+"]
+        s["locksets"] = dict(zip(names, locksets))
         s["lockset_init_net"] = int(r["init_net"])
         s["lockset_max"] = int(r["max_set"])
         s["errnos"] = {ERRNOS.get(e, str(e)): c for e, c in errnos}
-        out.append(s)
+        out.append(with_extra(s, r, "stat"))
     return out
 
 
@@ -122,25 +195,27 @@ SORT_KEYS = {
 
 def compare(got, exp, path="$"):
     """Exact comparison that also checks the order of object keys that
-    carry meaning (errnos are most frequent first)."""
+    carry meaning (errnos are most frequent first, counters in file
+    order)."""
     errs = []
     if isinstance(exp, dict):
         if not isinstance(got, dict):
             return [f"{path}: expected an object, got {got!r}"]
         if set(got) != set(exp):
             errs.append(f"{path}: keys {sorted(got)} != {sorted(exp)}")
+        elif path.endswith((".errnos", ".totals", ".drops", ".acquire")) \
+                and list(got) != list(exp):
+            errs.append(f"{path}: key order {list(got)} != {list(exp)}")
         for k in exp:
             if k in got:
                 errs += compare(got[k], exp[k], f"{path}.{k}")
-        if path.endswith(".errnos") and list(got) != list(exp):
-            errs.append(f"{path}: order {list(got)} != {list(exp)}")
     elif isinstance(exp, list):
         if not isinstance(got, list) or len(got) != len(exp):
-            return [f"{path}: {got!r} != {exp!r}"]
+            return [f"{path}: {got!r:.200} != {exp!r:.200}"]
         for i, (g, e) in enumerate(zip(got, exp)):
             errs += compare(g, e, f"{path}[{i}]")
     elif type(got) is not type(exp) or got != exp:
-        errs.append(f"{path}: {got!r} != {exp!r}")
+        errs.append(f"{path}: {got!r:.200} != {exp!r:.200}")
     return errs
 
 
@@ -156,7 +231,7 @@ def check_stats(got, fix, args):
     exp.sort(key=lambda s: -SORT_KEYS["calls" if sort == "-" else sort](s))
     if top != "-":
         exp = exp[:int(top)]
-    return compare(got, exp)
+    return compare(got, wrap(fix, "stats", {"stats": exp}))
 
 
 def check_handlers(got, fix, args):
@@ -166,11 +241,12 @@ def check_handlers(got, fix, args):
         names = [FLAGS[i] for i in range(4) if flags & (1 << i)]
         if flags & ~0xf:
             names.append(hex(flags & ~0xf))
-        exp.append({"family": family(r), "msgtype": msgtype(r),
-                    "kind": r["kind"], "handler": r["fn"],
-                    "owner": r["owner"], "locking": r["locking"],
-                    "present": r["present"] == "1", "flags": names})
-    return compare(got, exp)
+        exp.append(with_extra({"family": family(r), "msgtype": msgtype(r),
+                               "kind": r["kind"], "handler": r["fn"],
+                               "owner": r["owner"], "locking": r["locking"],
+                               "present": r["present"] == "1",
+                               "flags": names}, r, "handler"))
+    return compare(got, wrap(fix, "handlers", {"handlers": exp}))
 
 
 def check_summary(got, fix, args):
@@ -193,18 +269,20 @@ def check_rtnl(got, fix, args):
            "hold_ns": dist(hold, "", int(hold["count"])),
            "sites": []}
     for r in records(fix, "rtnl", "site"):
-        exp["sites"].append({"symbol": r["sym"], "count": int(r["count"]),
-                             **{k + "_ns": int(r[k]) for k in
-                                ("wait_sum", "wait_max", "hold_sum",
-                                 "hold_max")}})
-    return compare(got, exp)
+        exp["sites"].append(with_extra(
+            {"symbol": r["sym"], "count": int(r["count"]),
+             **{k + "_ns": int(r[k]) for k in
+                ("wait_sum", "wait_max", "hold_sum", "hold_max")}},
+            r, "site"))
+    return compare(got, wrap(fix, "rtnl", exp))
 
 
 def check_locksets(got, fix, args):
-    exp = [{"owner": r["owner"], "size": r["size"],
-            "init_net": int(r["init_net"]), "count": int(r["count"])}
+    exp = [with_extra({"owner": r["owner"], "size": r["size"],
+                       "init_net": int(r["init_net"]),
+                       "count": int(r["count"])}, r, "lockset")
            for r in records(fix, "locksets", "lockset")]
-    return compare(got, exp)
+    return compare(got, wrap(fix, "locksets", {"locksets": exp}))
 
 
 def check_netns(got, fix, args):
@@ -217,56 +295,82 @@ def check_netns(got, fix, args):
                                          "locks")})
         e.update({k + "_ns": int(r[k]) for k in ("wait_sum", "wait_max",
                                                  "hold_sum", "hold_max")})
-        exp.append(e)
-    return compare(got, exp)
+        exp.append(with_extra(e, r, "netns"))
+    return compare(got, wrap(fix, "netns", {"netns": exp}))
+
+
+KINDS = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
+         "unbalanced_unlock", "leak"]
 
 
 def check_violations(got, fix, args):
-    exp = []
+    exp, others = [], []
     totals = {}
     with open(os.path.join(fix, "violations")) as f:
         for line in f.read().splitlines()[1:]:
             words = line.split()
+            if not words:
+                continue
             if words[0] == "stack":
                 exp[-1]["stack"].append(" ".join(words[1:]))
                 continue
             if words[0] == "total":
                 r = dict(w.split("=", 1) for w in words[1:])
                 totals[r["kind"]] = int(r["count"])
+                cur = None
+                continue
+            if words[0] != "violation":
+                # A newer record: a violation's own, or the file's.
+                if exp and cur is not None:
+                    cur.setdefault("other_records", []).append(
+                        other_record(words))
+                else:
+                    others.append(other_record(words))
                 continue
             r = dict(w.split("=", 1) for w in words[1:])
             nets = [] if r["nets"] == "-" else [
                 dict(zip(("inum", "cookie"), map(int, n.split(":"))))
                 for n in r["nets"].split(",")]
-            exp.append({"kind": r["kind"], "nets": nets,
-                        "count": int(r["count"]), "comm": r["comm"],
-                        "pid": int(r["pid"]), "owner": r["owner"],
-                        "time_ns": int(r["time_ns"]), "stack": []})
+            cur = with_extra({"kind": r["kind"], "nets": nets,
+                              "count": int(r["count"]), "comm": r["comm"],
+                              "pid": int(r["pid"]), "owner": r["owner"],
+                              "time_ns": int(r["time_ns"])}, r, "violation")
+            cur["stack"] = []
+            exp.append(cur)
+    kinds = KINDS + [k for k in totals if k not in KINDS]
     if not totals:
         for v in exp:
             totals[v["kind"]] = totals.get(v["kind"], 0) + v["count"]
-    kinds = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
-             "unbalanced_unlock", "leak"]
-    return compare(got, {"totals": {k: totals.get(k, 0) for k in kinds},
-                         "violations": exp})
+            if v["kind"] not in kinds:
+                kinds.append(v["kind"])
+    # other_records of a violation come after its stack.
+    for v in exp:
+        if "other_records" in v:
+            v["other_records"] = v.pop("other_records")
+    obj = {"totals": {k: totals.get(k, 0) for k in kinds}, "violations": exp}
+    if others:
+        obj["other_records"] = others
+    return compare(got, obj)
 
 
 def check_status(got, fix, args):
     mod = next(records(fix, "status", "module"))
     drops = next(records(fix, "status", "drops"))
-    exp = {"loaded": True, "format_version": 1, "kernel": mod["kernel"],
-           "enabled": mod["enabled"] == "1",
-           "violation_action": mod["violation_action"],
-           "max_nets": int(mod["max_nets"]),
-           "features": [{"name": r["name"], "state": r["state"]}
-                        for r in records(fix, "status", "feature")],
-           "probes": [{"name": r["name"], "state": r["state"],
-                       "addrs": int(r["addrs"]),
-                       "nmissed": int(r["nmissed"]),
-                       "error": int(r["error"])}
-                      for r in records(fix, "status", "probe")],
-           "drops": {k: int(v) for k, v in drops.items()}}
-    return compare(got, exp)
+    exp = with_extra({"loaded": True}, mod, "module")
+    exp.update({"format_version": 1, "kernel": mod["kernel"],
+                "enabled": mod["enabled"] == "1",
+                "violation_action": mod["violation_action"],
+                "max_nets": int(mod["max_nets"]),
+                "features": [with_extra({"name": r["name"],
+                                         "state": r["state"]}, r, "feature")
+                             for r in records(fix, "status", "feature")],
+                "probes": [with_extra({"name": r["name"], "state": r["state"],
+                                       "addrs": int(r["addrs"]),
+                                       "nmissed": int(r["nmissed"]),
+                                       "error": int(r["error"])}, r, "probe")
+                           for r in records(fix, "status", "probe")],
+                "drops": {k: value(v) for k, v in drops.items()}})
+    return compare(got, wrap(fix, "status", exp))
 
 
 CHECKS = {"stats": check_stats, "handlers": check_handlers,
@@ -276,11 +380,13 @@ CHECKS = {"stats": check_stats, "handlers": check_handlers,
 
 
 def json_keys(value, keys):
-    """Every object key in a JSON value, except data-valued keys."""
+    """Every object key in a JSON value, except data-valued keys: those
+    of "extra" and of other records' "fields" are the module's."""
     if isinstance(value, dict):
         for k, v in value.items():
             keys.add(k)
-            json_keys(v, keys)
+            if k not in ("extra", "fields"):
+                json_keys(v, keys)
     elif isinstance(value, list):
         for v in value:
             json_keys(v, keys)
