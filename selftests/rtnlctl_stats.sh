@@ -56,7 +56,7 @@ compare()
 	    print("ok" if got == want else f"{got} != {want}")
 	    sys.exit()
 
-	got = {(s["handler"], s["kind"]): s for s in json.load(open("/tmp/rnt-stats.json"))}
+	got = {(s["handler"], s["kind"]): s for s in json.load(open("/tmp/rnt-stats.json"))["stats"]}
 	recs = records("stats", "stat")
 	if len(got) != len(recs):
 	    print(f"{len(got)} handlers in rtnlctl, {len(recs)} in debugfs")
@@ -87,9 +87,9 @@ compare()
 ktap_expect_eq "rtnlctl -j stats = debugfs stats, every field" ok "$(compare stats)"
 ktap_expect_eq "rtnlctl -j handlers --summary = debugfs handlers" ok "$(compare summary)"
 ktap_expect_eq "rtnl_getlink calls = $((N + 20)) in rtnlctl" "$((N + 20))" \
-	"$(python3 -c 'import json; print([s["calls"] for s in json.load(open("/tmp/rnt-stats.json")) if s["handler"] == "rtnl_getlink"][0])')"
+	"$(python3 -c 'import json; print([s["calls"] for s in json.load(open("/tmp/rnt-stats.json"))["stats"] if s["handler"] == "rtnl_getlink"][0])')"
 ktap_expect_eq "rtnl_getlink errnos in rtnlctl" '{"ENODEV": 20}' \
-	"$(python3 -c 'import json; print(json.dumps([s["errnos"] for s in json.load(open("/tmp/rnt-stats.json")) if s["handler"] == "rtnl_getlink"][0]))')"
+	"$(python3 -c 'import json; print(json.dumps([s["errnos"] for s in json.load(open("/tmp/rnt-stats.json"))["stats"] if s["handler"] == "rtnl_getlink"][0]))')"
 
 "$RNTLCTL" metrics > /tmp/rnt-metrics.txt
 line="rtnl_net_trace_handler_calls_total{family=\"PF_UNSPEC\",msgtype=\"RTM_GETLINK\",kind=\"doit\",handler=\"rtnl_getlink\"} $((N + 20))"
