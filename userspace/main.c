@@ -5,11 +5,13 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -173,16 +175,36 @@ static int do_help(int argc, char **argv)
 	return 0;
 }
 
-/* Report output that never reached its reader, e.g. a closed pipe. */
+/* Whether SIGPIPE was ignored when we started, as a parent may want. */
+static bool sigpipe_ignored;
+
+/*
+ * Report output that never reached its reader. A reader that went away
+ * (rtnlctl metrics | head -1) is not an error: like ip, which leaves
+ * SIGPIPE alone, we then die of SIGPIPE without a word (the shell shows
+ * 141); we only ignore it while running, so that watch can restore the
+ * terminal first. If our parent ignored SIGPIPE, we exit 0 quietly, as ip
+ * does then.
+ */
 static int check_stdout(void)
 {
+	struct pollfd pfd = { .fd = STDOUT_FILENO, .events = POLLOUT };
 	bool failed = ferror(stdout);
 	int err = 0;
 
-	if (fflush(stdout))
+	/* An earlier write's EPIPE is lost; a pipe without reader says POLLERR. */
+	if (failed && poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLERR))
+		err = EPIPE;
+	if (fflush(stdout) && !err)
 		err = errno;
 	if (fclose(stdout) && !err)
 		err = errno;
+	if (err == EPIPE) {
+		if (sigpipe_ignored)
+			return 0;
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
 	if (err)
 		fprintf(stderr, "Error: cannot write output: %s\n",
 			strerror(err));
@@ -201,8 +223,8 @@ int main(int argc, char **argv)
 	};
 	int opt, i, ret;
 
-	/* A closed pipe must fail a write with EPIPE, not kill us silently. */
-	signal(SIGPIPE, SIG_IGN);
+	/* A closed pipe fails a write with EPIPE: see check_stdout(). */
+	sigpipe_ignored = signal(SIGPIPE, SIG_IGN) == SIG_IGN;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+jph", opts, NULL)) >= 0) {
 		switch (opt) {

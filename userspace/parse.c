@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "main.h"
@@ -55,9 +56,11 @@ static int access_err(const char *what, const char *path)
 	return p_err("cannot access %s: %s", path, strerror(errno));
 }
 
+/* Set once the trace directory was found: the module was loaded. */
+static bool checked;
+
 int trace_dir_check(void)
 {
-	static bool checked;
 	const char *dir = trace_dir();
 	struct stat st;
 
@@ -87,11 +90,41 @@ static int trace_path(char *path, size_t len, const char *name)
 	return 0;
 }
 
+/*
+ * After rmmod, debugfs removes the module's files, then its directory;
+ * a file still open reads as EIO. Wait a little for the directory to go
+ * too, so that a file missing during the removal is not taken for a
+ * module that does not match.
+ */
+static bool module_gone(void)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	struct stat st;
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		if (stat(trace_dir(), &st) && errno == ENOENT)
+			return true;
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
+static int unloaded_err(void)
+{
+	return p_err("rtnl_net_trace module was unloaded (no %s)", trace_dir());
+}
+
 static int open_err(const char *what, const char *path)
 {
-	if (errno == ENOENT)
+	int err = errno;
+
+	if (err == ENOENT && checked && module_gone())
+		return unloaded_err();
+	if (err == ENOENT)
 		return p_err("missing file %s (module and rtnlctl do not match?)",
 			     path);
+	errno = err;
 	return access_err(what, path);
 }
 
@@ -101,7 +134,7 @@ int read_trace_file(const char *name, char **bufp, size_t *lenp)
 	char path[PATH_MAX];
 	char *buf, *tmp;
 	ssize_t n;
-	int fd;
+	int fd, err;
 
 	if (trace_path(path, sizeof(path), name))
 		return -1;
@@ -128,7 +161,12 @@ int read_trace_file(const char *name, char **bufp, size_t *lenp)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			p_err("cannot read %s: %s", path, strerror(errno));
+			err = errno;
+			if ((err == EIO || err == ENODEV || err == ENOENT) &&
+			    module_gone())
+				unloaded_err();
+			else
+				p_err("cannot read %s: %s", path, strerror(err));
 			goto err_free;
 		}
 		if (!n)
