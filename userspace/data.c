@@ -93,6 +93,32 @@ uint64_t dist_percentile(const struct dist *d, unsigned int pct)
 	return upper < d->max ? upper : d->max;
 }
 
+void dist_delta(const struct dist *cur, const struct dist *prev,
+		struct dist *d)
+{
+	int i, top = -1;
+
+	*d = *cur;
+	if (!prev)
+		return;
+	for (i = 0; i < HIST_BUCKETS; i++)
+		if (cur->hist[i] < prev->hist[i])
+			return;		/* a reset in between */
+	if (cur->count < prev->count || cur->sum < prev->sum)
+		return;
+	d->count = cur->count - prev->count;
+	d->sum = cur->sum - prev->sum;
+	for (i = 0; i < HIST_BUCKETS; i++) {
+		d->hist[i] = cur->hist[i] - prev->hist[i];
+		if (d->hist[i])
+			top = i;
+	}
+	if (top < 0)
+		d->max = 0;
+	else if (cur->max <= prev->max && hist_upper(top) - 1 < cur->max)
+		d->max = hist_upper(top) - 1;
+}
+
 const char *stat_errno_name(uint64_t err, char *buf)
 {
 	return err == ERRNO_OTHER ? "other" : errno_name(err, buf);
@@ -561,7 +587,7 @@ static const struct u64_field lockset_fields[] = {
 
 /* A lock-set size: a positive number, "+" after it for "or more". */
 static int rec_set_size(const struct rfile *f, const struct record *r,
-			const char **size)
+			struct lockset *l)
 {
 	const char *s = rec_str(f, r, "size");
 	size_t len;
@@ -571,15 +597,16 @@ static int rec_set_size(const struct rfile *f, const struct record *r,
 	if (!s)
 		return -1;
 	len = strlen(s);
-	if (len && s[len - 1] == '+')
-		len--;
+	l->or_more = len && s[len - 1] == '+';
+	len -= l->or_more;
 	if (!len || len >= sizeof(num))
 		return rec_err(f, r, "bad size");
 	memcpy(num, s, len);
 	num[len] = '\0';
 	if (parse_u64(num, &v) || !v)
 		return rec_err(f, r, "bad size");
-	*size = s;
+	l->size = s;
+	l->size_num = v;
 	return 0;
 }
 
@@ -590,7 +617,7 @@ static int parse_lockset(const struct rfile *f, const struct record *r,
 
 	l->rec = r;
 	l->owner = rec_str(f, r, "owner");
-	if (!l->owner || rec_set_size(f, r, &l->size))
+	if (!l->owner || rec_set_size(f, r, l))
 		return -1;
 	return rec_u64_fields(f, r, lockset_fields, ARRAY_SIZE(lockset_fields),
 			      l);

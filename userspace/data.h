@@ -47,6 +47,15 @@ uint64_t hist_upper(unsigned int bucket);
 uint64_t dist_avg(const struct dist *d);
 uint64_t dist_percentile(const struct dist *d, unsigned int pct);
 
+/*
+ * What @cur added to @prev (a later and an earlier reading of the same
+ * distribution), or @cur itself after a reset. The maximum of an interval
+ * is exact when the all-time maximum grew in it; otherwise it is the top
+ * of the highest bucket that grew, capped at the all-time maximum.
+ */
+void dist_delta(const struct dist *cur, const struct dist *prev,
+		struct dist *d);
+
 /* A handler is known by (family, msgtype, kind, fn). */
 struct hkey {
 	unsigned int family;
@@ -159,6 +168,8 @@ struct lockset {
 	const struct record *rec;
 	const char *owner;
 	const char *size;	/* "1" ... "4", or "5+" for the last bucket */
+	uint64_t size_num;	/* 1 ... 5 */
+	bool or_more;		/* the last bucket: size_num or more */
 	uint64_t init_net, count;
 };
 

@@ -11,7 +11,10 @@
 
 #define FLAGS_LEN	128
 
-/* JSON: an array of flag names; text: the names joined by commas. */
+/*
+ * JSON: the number, and an array of flag names (unknown bits as one hex
+ * number); text: the names joined by commas.
+ */
 static void print_flags(uint64_t flags)
 {
 	char text[FLAGS_LEN] = "", buf[NAME_LEN];
@@ -19,7 +22,8 @@ static void print_flags(uint64_t flags)
 	unsigned int i = 0;
 	size_t len;
 
-	open_json_array("flags");
+	print_u64("flags", NULL, flags);
+	open_json_array("flag_names");
 	while ((name = flag_name(flags, &i, buf))) {
 		print_str("", NULL, name);
 		len = strlen(text);

@@ -69,26 +69,40 @@ static const char *const flag_names[] = {
 	"DOIT_UNLOCKED", "BULK_DEL", "DUMP_UNLOCKED", "DUMP_SPLIT_NLM_DONE",
 };
 
-static const char *lookup(const struct name *tbl, size_t n, unsigned int val,
-			  char *buf)
+static const char *lookup(const struct name *tbl, size_t n, unsigned int val)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (tbl[i].val == val)
 			return tbl[i].name;
+	return NULL;
+}
+
+static const char *number(unsigned int val, char *buf)
+{
 	snprintf(buf, NAME_LEN, "%u", val);
 	return buf;
 }
 
+const char *family_known(unsigned int family)
+{
+	return lookup(families, ARRAY_SIZE(families), family);
+}
+
+const char *msgtype_known(unsigned int msgtype)
+{
+	return lookup(msgtypes, ARRAY_SIZE(msgtypes), msgtype);
+}
+
 const char *family_name(unsigned int family, char *buf)
 {
-	return lookup(families, ARRAY_SIZE(families), family, buf);
+	return family_known(family) ?: number(family, buf);
 }
 
 const char *msgtype_name(unsigned int msgtype, char *buf)
 {
-	return lookup(msgtypes, ARRAY_SIZE(msgtypes), msgtype, buf);
+	return msgtype_known(msgtype) ?: number(msgtype, buf);
 }
 
 /* Does @s name @name, with or without one of the @prefixes? */

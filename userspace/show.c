@@ -51,8 +51,13 @@ void print_hkey(const struct hkey_widths *w, const struct hkey *k)
 {
 	char buf[NAME_LEN];
 
-	print_cell_str("family", -w->family, family_name(k->family, buf));
-	print_cell_str("msgtype", -w->msgtype, msgtype_name(k->msgtype, buf));
+	/* JSON: the numbers, and their names (null when unknown). */
+	print_u64("family", NULL, k->family);
+	print_str("family_name", NULL, family_known(k->family));
+	print_cell_str(NULL, -w->family, family_name(k->family, buf));
+	print_u64("msgtype", NULL, k->msgtype);
+	print_str("msgtype_name", NULL, msgtype_known(k->msgtype));
+	print_cell_str(NULL, -w->msgtype, msgtype_name(k->msgtype, buf));
 	print_cell_str("kind", -w->kind, k->kind);
 	print_cell_str("handler", -w->handler, k->fn);
 }

@@ -86,34 +86,46 @@ static void print_errnos(const struct hstat *s)
 	const char *name;
 	size_t i, len;
 
-	open_json_object("errnos");
+	/* JSON: [{errno, name, count}], errno null for "other". */
+	open_json_array("errnos");
 	for (i = 0; i < s->nerrnos; i++) {
 		name = stat_errno_name(s->errnos[i].err, buf);
-		print_u64(name, NULL, s->errnos[i].count);
+		open_json_object(NULL);
+		if (s->errnos[i].err == ERRNO_OTHER)
+			print_str("errno", NULL, NULL);
+		else
+			print_u64("errno", NULL, s->errnos[i].err);
+		print_str("name", NULL, name);
+		print_u64("count", NULL, s->errnos[i].count);
+		close_json_object();
 		len = strlen(text);
 		if (i < TOP_ERRNOS)
 			snprintf(text + len, sizeof(text) - len,
 				 "%s%s:%" PRIu64, len ? "," : "", name,
 				 s->errnos[i].count);
 	}
-	close_json_object();
+	close_json_array();
 	print_cell_str(NULL, 0, *text ? text : "-");
 }
 
 static void print_locksets(const struct hstat *s)
 {
-	char text[MAX_LOCKSET_BUCKETS * 21 + 1] = "", buf[NAME_LEN];
+	char text[MAX_LOCKSET_BUCKETS * 21 + 1] = "";
 	size_t i, len;
 
-	open_json_object("locksets");
+	/* JSON: [{size, or_more, count}], or_more for the last size. */
+	open_json_array("locksets");
 	for (i = 0; i < s->nlockset; i++) {
-		print_u64(lockset_name(i, s->nlockset, buf), NULL,
-			  s->lockset[i]);
+		open_json_object(NULL);
+		print_u64("size", NULL, i + 1);
+		print_bool("or_more", NULL, i + 1 == s->nlockset);
+		print_u64("count", NULL, s->lockset[i]);
+		close_json_object();
 		len = strlen(text);
 		snprintf(text + len, sizeof(text) - len, "%s%" PRIu64,
 			 i ? "/" : "", s->lockset[i]);
 	}
-	close_json_object();
+	close_json_array();
 	print_cell_str(NULL, -12, text);
 	print_u64("lockset_init_net", NULL, s->lockset_init_net);
 	print_u64("lockset_max", NULL, s->lockset_max);

@@ -34,8 +34,11 @@ int do_locksets(int argc, char **argv)
 	for (i = 0; i < t.n; i++) {
 		open_json_object(NULL);
 		print_cell_str("owner", -width, t.v[i].owner);
-		print_cell_str("size", 4, t.v[i].size);
-		print_cell_u64("init_net", 8, t.v[i].init_net);
+		print_u64("size", NULL, t.v[i].size_num);
+		print_bool("or_more", NULL, t.v[i].or_more);
+		print_cell_str(NULL, 4, t.v[i].size);
+		print_bool("init_net", NULL, t.v[i].init_net);
+		print_cell_u64(NULL, 8, t.v[i].init_net);
 		print_cell_u64("count", NUM_WIDTH, t.v[i].count);
 		print_extra(&t.rf, t.v[i].rec, false);
 		print_nl();

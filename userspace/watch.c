@@ -28,7 +28,8 @@ struct snapshot {
 /* One handler's activity during an interval. */
 struct delta {
 	const struct hkey *key;
-	uint64_t calls, errors, lat_sum, lat_count;
+	uint64_t calls, errors;
+	struct dist lat;
 };
 
 static volatile sig_atomic_t stop;
@@ -136,16 +137,21 @@ static int cmp_delta(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/* JSON: the interval's distributions; text: their counts and sums. */
 static void print_rtnl_delta(const struct rtnl_info *prev,
 			     const struct rtnl_info *cur)
 {
+	struct dist wait, hold;
+
+	dist_delta(&cur->wait, &prev->wait, &wait);
+	dist_delta(&cur->hold, &prev->hold, &hold);
 	open_json_object("rtnl");
-	print_u64("wait_count", "RTNL  wait %s",
-		  diff(cur->wait.count, prev->wait.count));
-	print_time("wait_ns", " (%s)", diff(cur->wait.sum, prev->wait.sum));
-	print_u64("hold_count", "  hold %s",
-		  diff(cur->hold.count, prev->hold.count));
-	print_time("hold_ns", " (%s)", diff(cur->hold.sum, prev->hold.sum));
+	print_u64(NULL, "RTNL  wait %s", wait.count);
+	print_time(NULL, " (%s)", wait.sum);
+	print_u64(NULL, "  hold %s", hold.count);
+	print_time(NULL, " (%s)", hold.sum);
+	print_dist("wait_ns", &wait, 0);
+	print_dist("hold_ns", &hold, 0);
 	close_json_object();
 	print_nl();
 }
@@ -162,8 +168,7 @@ static void print_deltas(const struct delta *d, size_t n)
 	print_hkey_header(&w);
 	print_cell_str(NULL, 8, "CALLS");
 	print_cell_str(NULL, 6, "ERRORS");
-	print_cell_str(NULL, TIME_WIDTH, "LAT_SUM");
-	print_cell_str(NULL, TIME_WIDTH, "LAT_AVG");
+	print_dist_header("lat_", D_SUM | D_AVG);
 	print_nl();
 	open_json_array("handlers");
 	for (i = 0; i < n; i++) {
@@ -171,9 +176,7 @@ static void print_deltas(const struct delta *d, size_t n)
 		print_hkey(&w, d[i].key);
 		print_cell_u64("calls", 8, d[i].calls);
 		print_cell_u64("errors", 6, d[i].errors);
-		print_cell_time("latency_sum_ns", TIME_WIDTH, d[i].lat_sum);
-		print_cell_time("latency_avg_ns", TIME_WIDTH, d[i].lat_count ?
-				d[i].lat_sum / d[i].lat_count : 0);
+		print_dist("latency_ns", &d[i].lat, D_SUM | D_AVG);
 		print_nl();
 		close_json_object();
 	}
@@ -197,8 +200,7 @@ static int print_interval(const struct snapshot *prev,
 		d[n].key = &s->key;
 		d[n].calls = diff(s->calls, p ? p->calls : 0);
 		d[n].errors = diff(s->errors, p ? p->errors : 0);
-		d[n].lat_sum = diff(s->lat.sum, p ? p->lat.sum : 0);
-		d[n].lat_count = diff(s->lat.count, p ? p->lat.count : 0);
+		dist_delta(&s->lat, p ? &p->lat : NULL, &d[n].lat);
 		if (d[n].calls || d[n].errors)
 			n++;
 	}

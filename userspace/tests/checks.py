@@ -116,14 +116,12 @@ def wrap(fix, name, obj):
     return obj
 
 
-def family(r):
-    n = int(r["family"])
-    return FAMILIES.get(n, str(n))
-
-
-def msgtype(r):
-    n = int(r["msgtype"])
-    return MSGTYPES.get(n, str(n))
+def hkey(r):
+    """The handler key fields: numbers, and names or null."""
+    f, m = int(r["family"]), int(r["msgtype"])
+    return {"family": f, "family_name": FAMILIES.get(f),
+            "msgtype": m, "msgtype_name": MSGTYPES.get(m),
+            "kind": r["kind"], "handler": r["fn"]}
 
 
 def percentile(hist, mx, pct):
@@ -164,8 +162,7 @@ def expected_stats(fix):
                                int(count)))
         errnos.sort(key=lambda e: (-e[1], e[0]))
         locksets = [int(x) for x in r["lockset"].split(",")]
-        s = {"family": family(r), "msgtype": msgtype(r), "kind": r["kind"],
-             "handler": r["fn"]}
+        s = hkey(r)
         for k in ("calls", "errors", "requests", "rounds", "rtnl",
                   "unlocked", "inflight_max"):
             s[k] = int(r[k])
@@ -174,12 +171,13 @@ def expected_stats(fix):
         s["latency_ns"] = dist(r, "lat")
         s["rtnl_wait_ns"] = dist(r, "wait")
         s["rtnl_hold_ns"] = dist(r, "hold")
-        n = len(locksets)
-        names = [str(i + 1) for i in range(n - 1)] + [f"{n}+"]
-        s["locksets"] = dict(zip(names, locksets))
+        s["locksets"] = [{"size": i + 1, "or_more": i + 1 == len(locksets),
+                          "count": c} for i, c in enumerate(locksets)]
         s["lockset_init_net"] = int(r["init_net"])
         s["lockset_max"] = int(r["max_set"])
-        s["errnos"] = {ERRNOS.get(e, str(e)): c for e, c in errnos}
+        s["errnos"] = [{"errno": None if e == OTHER else e,
+                        "name": ERRNOS.get(e, str(e)), "count": c}
+                       for e, c in errnos]
         out.append(with_extra(s, r, "stat"))
     return out
 
@@ -225,9 +223,10 @@ def check_stats(got, fix, args):
     args = args + ["-"] * 4
     sort, top, fam, mt = args[:4]
     if fam != "-":
-        exp = [s for s in exp if s["family"] == fam]
+        exp = [s for s in exp if fam in (s["family_name"], str(s["family"]))]
     if mt != "-":
-        exp = [s for s in exp if s["msgtype"] == mt]
+        exp = [s for s in exp
+               if mt in (s["msgtype_name"], str(s["msgtype"]))]
     exp.sort(key=lambda s: -SORT_KEYS["calls" if sort == "-" else sort](s))
     if top != "-":
         exp = exp[:int(top)]
@@ -241,11 +240,11 @@ def check_handlers(got, fix, args):
         names = [FLAGS[i] for i in range(4) if flags & (1 << i)]
         if flags & ~0xf:
             names.append(hex(flags & ~0xf))
-        exp.append(with_extra({"family": family(r), "msgtype": msgtype(r),
-                               "kind": r["kind"], "handler": r["fn"],
-                               "owner": r["owner"], "locking": r["locking"],
+        exp.append(with_extra({**hkey(r), "owner": r["owner"],
+                               "locking": r["locking"],
                                "present": r["present"] == "1",
-                               "flags": names}, r, "handler"))
+                               "flags": flags, "flag_names": names},
+                              r, "handler"))
     return compare(got, wrap(fix, "handlers", {"handlers": exp}))
 
 
@@ -278,8 +277,10 @@ def check_rtnl(got, fix, args):
 
 
 def check_locksets(got, fix, args):
-    exp = [with_extra({"owner": r["owner"], "size": r["size"],
-                       "init_net": int(r["init_net"]),
+    exp = [with_extra({"owner": r["owner"],
+                       "size": int(r["size"].rstrip("+")),
+                       "or_more": r["size"].endswith("+"),
+                       "init_net": r["init_net"] == "1",
                        "count": int(r["count"])}, r, "lockset")
            for r in records(fix, "locksets", "lockset")]
     return compare(got, wrap(fix, "locksets", {"locksets": exp}))

@@ -349,8 +349,9 @@ assert len(lines) == 2, lines
 for i, line in enumerate(lines, 1):
     o = json.loads(line)
     assert o["seq"] == i and o["handlers"] == [], o
-    assert o["rtnl"] == {"wait_count": 0, "wait_ns": 0, "hold_count": 0,
-                         "hold_ns": 0}, o
+    none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
+            "hist": [0] * 32}
+    assert o["rtnl"] == {"wait_ns": none, "hold_ns": none}, o
     assert 0.09e9 < o["elapsed_ns"] < 1e9, o' "$TMP/out" >"$TMP/diag" 2>&1 &&
 	[ $(((end - start) / 1000000)) -ge 190 ]
 result $? "watch -j -n 2 -i 0.1: two JSON lines, idle fixture, ~0.2 s"
@@ -367,7 +368,7 @@ pid=$!
 sleep 0.4
 sed 's/calls=10 errors=1 /calls=15 errors=3 /; s/lat_sum=560000 /lat_sum=660000 /; s/lat_hist=\([0-9,]*\),3,5,0,2,/lat_hist=\1,3,10,0,2,/' \
 	"$wdir/stats" >"$wdir/stats.new"
-sed 's/^wait count=130 sum=2300000 /wait count=140 sum=2400000 /' \
+sed 's/^wait count=130 sum=2300000 \(.*\)hist=0,0,0,0,0,0,0,0,100,/wait count=140 sum=2400000 \1hist=0,0,0,0,0,0,0,0,110,/' \
 	"$wdir/rtnl" >"$wdir/rtnl.new"
 mv "$wdir/stats.new" "$wdir/stats"
 mv "$wdir/rtnl.new" "$wdir/rtnl"
@@ -375,11 +376,23 @@ wait $pid
 rc=$?
 [ "$rc" = 0 ] && python3 -c 'import json, sys
 o = json.loads(open(sys.argv[1]).read())
-assert o["rtnl"] == {"wait_count": 10, "wait_ns": 100000, "hold_count": 0,
-                     "hold_ns": 0}, o["rtnl"]
-assert o["handlers"] == [{"family": "PF_UNSPEC", "msgtype": "RTM_NEWLINK",
-    "kind": "doit", "handler": "rtnl_newlink", "calls": 5, "errors": 2,
-    "latency_sum_ns": 100000, "latency_avg_ns": 20000}], o["handlers"]' \
+def hist(i, n):
+    h = [0] * 32
+    h[i] = n
+    return h
+# The interval maxima are the tops of the buckets that grew: the all-time
+# maxima did not change.
+none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
+        "hist": [0] * 32}
+wait = {"count": 10, "sum": 100000, "avg": 10000, "p50": 511, "p99": 511,
+        "max": 511, "hist": hist(8, 10)}
+assert o["rtnl"] == {"wait_ns": wait, "hold_ns": none}, o["rtnl"]
+lat = {"count": 5, "sum": 100000, "avg": 20000, "p50": 65535, "p99": 65535,
+       "max": 65535, "hist": hist(15, 5)}
+assert o["handlers"] == [{"family": 0, "family_name": "PF_UNSPEC",
+    "msgtype": 16, "msgtype_name": "RTM_NEWLINK", "kind": "doit",
+    "handler": "rtnl_newlink", "calls": 5, "errors": 2,
+    "latency_ns": lat}], o["handlers"]' \
 	"$TMP/watch.out" >"$TMP/diag" 2>&1
 result $? "watch reports exact per-interval deltas"
 
@@ -696,6 +709,36 @@ RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
 python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
 	>"$TMP/diag" 2>&1
 result $? "the man page documents every JSON field name"
+
+# One schema: no number as a string, one shape of distribution everywhere.
+for c in "status" "handlers" "stats" "rtnl" "locksets" "violations"; do
+	RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j $c
+done >>"$TMP/all.json"
+RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
+python3 - "$TMP/all.json" >"$TMP/diag" 2>&1 <<'PY'
+import json, re, sys
+DIST = {"count", "sum", "avg", "p50", "p99", "max", "hist"}
+bad, dists = [], 0
+def walk(v, path):
+    global dists
+    if isinstance(v, dict):
+        if "hist" in v:
+            dists += 1
+            if set(v) != DIST or len(v["hist"]) != 32:
+                bad.append(f"{path}: distribution {sorted(v)}")
+        for k, x in v.items():
+            walk(x, f"{path}.{k}")
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            walk(x, f"{path}[{i}]")
+    elif isinstance(v, str) and re.fullmatch(r"-?[0-9]+\+?", v):
+        bad.append(f"{path}: number as a string {v!r}")
+for n, line in enumerate(open(sys.argv[1])):
+    walk(json.loads(line), f"line{n + 1}")
+print("\n".join(bad[:20]))
+sys.exit(1 if bad or dists < 20 else 0)
+PY
+result $? "JSON: numbers are numbers, every distribution has one shape"
 
 if command -v groff >/dev/null; then
 	groff -man -ww -z "$TOP/rtnlctl.8" >"$TMP/diag" 2>&1 && [ ! -s "$TMP/diag" ]
