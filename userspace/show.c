@@ -104,6 +104,9 @@ void print_dist_header(const char *prefix, unsigned int cells)
 			     dist_fields[i].name);
 		while (j--)
 			label[j] = toupper((unsigned char)label[j]);
+		/* Percentiles are log2 bucket upper edges: bounds. */
+		if (dist_fields[i].bit & (D_P50 | D_P99))
+			strcat(label, "\u2264");
 		print_cell_str(NULL, TIME_WIDTH, label);
 	}
 }

@@ -108,7 +108,7 @@ static void print_errnos(const struct hstat *s)
 	print_cell_str(NULL, 0, *text ? text : "-");
 }
 
-static void print_locksets(const struct hstat *s)
+static void print_locksets(const struct hstat *s, int width)
 {
 	char text[MAX_LOCKSET_BUCKETS * 21 + 1] = "";
 	size_t i, len;
@@ -126,13 +126,13 @@ static void print_locksets(const struct hstat *s)
 			 i ? "/" : "", s->lockset[i]);
 	}
 	close_json_array();
-	print_cell_str(NULL, -12, text);
+	print_cell_str(NULL, -width, text);
 	print_u64("lockset_init_net", NULL, s->lockset_init_net);
 	print_u64("lockset_max", NULL, s->lockset_max);
 }
 
 static void print_row(const struct stats *t, const struct hkey_widths *w,
-		      const struct hstat *s)
+		      int sets_width, const struct hstat *s)
 {
 	open_json_object(NULL);
 	print_hkey(w, &s->key);
@@ -147,16 +147,30 @@ static void print_row(const struct stats *t, const struct hkey_widths *w,
 	print_dist("latency_ns", &s->lat, D_AVG | D_P50 | D_P99 | D_MAX);
 	print_dist("rtnl_wait_ns", &s->wait, D_SUM | D_MAX);
 	print_dist("rtnl_hold_ns", &s->hold, D_SUM | D_MAX);
-	print_locksets(s);
+	print_locksets(s, sets_width);
 	print_errnos(s);
 	print_extra(&t->rf, s->rec, false);
 	print_nl();
 	close_json_object();
 }
 
+/* "SETS 1/2/3/4/5+": the lock-set sizes the column counts. */
+static const char *sets_label(size_t n, char *buf, size_t len)
+{
+	char name[NAME_LEN];
+	size_t i, l;
+
+	l = snprintf(buf, len, "SETS ");
+	for (i = 0; i < n && l < len; i++)
+		l += snprintf(buf + l, len - l, "%s%s", i ? "/" : "",
+			      lockset_name(i, n, name));
+	return buf;
+}
+
 static void print_table(const struct stats *t, const struct hstat **rows,
 			size_t n)
 {
+	char sets[MAX_LOCKSET_BUCKETS * 4 + 8];
 	struct hkey_widths w;
 	size_t i;
 
@@ -167,16 +181,17 @@ static void print_table(const struct stats *t, const struct hstat **rows,
 	print_hkey_header(&w);
 	print_cell_str(NULL, 8, "CALLS");
 	print_cell_str(NULL, 6, "ERRORS");
-	print_dist_header("", D_AVG | D_P50 | D_P99 | D_MAX);
+	print_dist_header("lat_", D_AVG | D_P50 | D_P99 | D_MAX);
 	print_dist_header("wait_", D_SUM | D_MAX);
 	print_dist_header("hold_", D_SUM | D_MAX);
-	print_cell_str(NULL, -12, "LOCKSETS");
+	sets_label(n ? rows[0]->nlockset : 5, sets, sizeof(sets));
+	print_cell_str(NULL, -(int)strlen(sets), sets);
 	print_cell_str(NULL, 0, "ERRNOS");
 	print_nl();
 
 	open_json_array("stats");
 	for (i = 0; i < n; i++)
-		print_row(t, &w, rows[i]);
+		print_row(t, &w, strlen(sets), rows[i]);
 	close_json_array();
 }
 

@@ -97,21 +97,43 @@ int do_netns(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * What each net of a violation is to the task (module/lockorder.c): the
+ * net being locked, then for order the held net it conflicts with; the
+ * net unlocked; or the held net that RTNL was requested under or leaked.
+ */
+static const char *net_role(const char *kind, size_t i)
+{
+	static const char *const held[] = { "rtnl_inversion", "leak" };
+	size_t k;
+
+	if (!strcmp(kind, "unbalanced_unlock"))
+		return "unlocking";
+	for (k = 0; k < ARRAY_SIZE(held); k++)
+		if (!strcmp(kind, held[k]))
+			return "held";
+	for (k = 0; k < ARRAY_SIZE(vkind_names); k++)
+		if (!strcmp(kind, vkind_names[k]))
+			return i ? "held" : "locking";
+	return "net";	/* a newer kind */
+}
+
+/* Text " locking=inum:cookie held=inum:cookie"; JSON with the role. */
 static void print_nets(const struct violation *v)
 {
+	char fmt[32];
 	size_t i;
 
-	print_text(" nets ");
 	open_json_array("nets");
 	for (i = 0; i < v->nnets; i++) {
 		open_json_object(NULL);
-		print_u64("inum", i ? ",%s" : "%s", v->nets[i].inum);
+		snprintf(fmt, sizeof(fmt), " %s=%%s", net_role(v->kind, i));
+		print_str("role", NULL, net_role(v->kind, i));
+		print_u64("inum", fmt, v->nets[i].inum);
 		print_u64("cookie", ":%s", v->nets[i].cookie);
 		close_json_object();
 	}
 	close_json_array();
-	if (!v->nnets)
-		print_text("-");
 }
 
 /* Is record @i one of a violation's own records (its stack and newer)? */
@@ -135,17 +157,19 @@ int do_violations(int argc, char **argv)
 		return -1;
 	open_json_object(NULL);
 	print_counters("totals", "totals:", &t.totals);
+	if (t.n)
+		print_text("(netns as inum:cookie; locking= the net being locked, held= one the task holds, unlocking= the net being unlocked)\n");
 	open_json_array("violations");
 	for (i = 0; i < t.n; i++) {
 		const struct violation *v = &t.v[i];
 
 		open_json_object(NULL);
 		print_str("kind", "%s", v->kind);
+		print_u64("count", " count=%s", v->count);
+		print_str("comm", " comm=%s", v->comm);
+		print_u64("pid", " pid=%s", v->pid);
+		print_str("owner", " owner=%s", v->owner);
 		print_nets(v);
-		print_u64("count", " count %s", v->count);
-		print_str("comm", " comm %s", v->comm);
-		print_u64("pid", " pid %s", v->pid);
-		print_str("owner", " owner %s", v->owner);
 		print_u64("time_ns", NULL, v->time_ns);
 		print_extra(&t.rf, v->rec, true);
 		print_nl();

@@ -304,6 +304,17 @@ KINDS = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
          "unbalanced_unlock", "leak"]
 
 
+def role(kind, i):
+    """What net i of a violation of kind is to the task."""
+    if kind == "unbalanced_unlock":
+        return "unlocking"
+    if kind in ("rtnl_inversion", "leak"):
+        return "held"
+    if kind in KINDS:
+        return "held" if i else "locking"
+    return "net"
+
+
 def check_violations(got, fix, args):
     exp, others = [], []
     totals = {}
@@ -330,8 +341,9 @@ def check_violations(got, fix, args):
                 continue
             r = dict(w.split("=", 1) for w in words[1:])
             nets = [] if r["nets"] == "-" else [
-                dict(zip(("inum", "cookie"), map(int, n.split(":"))))
-                for n in r["nets"].split(",")]
+                {"role": role(r["kind"], i),
+                 **dict(zip(("inum", "cookie"), map(int, n.split(":"))))}
+                for i, n in enumerate(r["nets"].split(","))]
             cur = with_extra({"kind": r["kind"], "nets": nets,
                               "count": int(r["count"]), "comm": r["comm"],
                               "pid": int(r["pid"]), "owner": r["owner"],
