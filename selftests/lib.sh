@@ -126,3 +126,25 @@ ktap_expect_eq()
 		ktap_test_fail "$1 (expected '$2', got '$3')"
 	fi
 }
+
+# rnt_wait_handlers OWNER PRESENT N: wait (up to 30 s) until debugfs lists
+# exactly N handlers of module OWNER with present=PRESENT; the module
+# notifier has the table rescanned from a work item, a moment after the
+# load. Fails when they do not appear.
+rnt_wait_handlers()
+{
+	local owner=$1 present=$2 want=$3 i
+
+	for ((i = 0; i < 300; i++)); do
+		[ "$(grep -c "^handler .* owner=$owner .*present=$present\$" "$RNT_DIR/handlers")" = "$want" ] &&
+			return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# The number of handler slots the module has.
+rnt_slots()
+{
+	grep -c '^handler ' "$RNT_DIR/handlers"
+}

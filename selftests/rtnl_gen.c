@@ -5,7 +5,9 @@
  *
  *   rtnl_gen getlink -i IFINDEX [-n N] [-t THREADS]   doit RTM_GETLINK
  *   rtnl_gen dump [-n N] [-t THREADS]                 dump RTM_GETLINK
- *   rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]       every kind below, in turn
+ *   rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]       the first six kinds, in turn
+ *   rtnl_gen family -f FAMILY [-n N] [-t THREADS]     doit RTM_GETROUTE of FAMILY
+ *   rtnl_gen rootdump [-n N] [-t THREADS]             RTM_GETLINK, NLM_F_ROOT only
  *   rtnl_gen probe-dumps                              which dumps exist
  *
  * Threads are pinned to CPUs round-robin. Prints one line of key=value
@@ -37,11 +39,17 @@ enum kind {
 	K_GETROUTE,	/* doit RTM_GETROUTE, IPv4, to 127.0.0.1 */
 	K_DUMPADDR,	/* dump RTM_GETADDR, IPv4 */
 	K_GETNEIGH,	/* doit RTM_GETNEIGH, IPv4, of a neighbour that is not there */
+	K_FAMILY,	/* doit RTM_GETROUTE of -f FAMILY, no attributes */
+	K_ROOTDUMP,	/* RTM_GETLINK with NLM_F_ROOT but not NLM_F_MATCH: a dump */
 	K_NR,
 };
 
+/* What "mix" sends: every kind up to K_GETNEIGH. */
+#define MIX_KINDS	((1U << (K_GETNEIGH + 1)) - 1)
+
 static const char * const kind_name[K_NR] = {
 	"getlink", "dumplink", "getlink_bad", "getroute", "dumpaddr", "getneigh",
+	"family", "rootdump",
 };
 
 /* What one thread sent and received for one kind. */
@@ -56,6 +64,7 @@ struct worker {
 	int cpu;
 	long count;
 	int ifindex;
+	int family;
 	unsigned int kinds;	/* bit mask of the kinds to cycle through */
 	struct tally tally[K_NR];
 	int failed;
@@ -90,7 +99,8 @@ static void add_attr(struct req *r, unsigned short type, const void *data,
 }
 
 /* Build the request of kind @k; returns whether it is a dump. */
-static int build(struct req *r, enum kind k, int ifindex, uint32_t seq)
+static int build(struct req *r, enum kind k, int ifindex, int family,
+		 uint32_t seq)
 {
 	struct ifinfomsg *ifi = NLMSG_DATA(&r->nlh);
 	struct ifaddrmsg *ifa = NLMSG_DATA(&r->nlh);
@@ -105,13 +115,21 @@ static int build(struct req *r, enum kind k, int ifindex, uint32_t seq)
 	case K_GETLINK:
 	case K_DUMPLINK:
 	case K_GETLINK_BAD:
+	case K_ROOTDUMP:
 		r->nlh.nlmsg_type = RTM_GETLINK;
 		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ifi));
 		ifi->ifi_family = AF_UNSPEC;
 		if (k == K_DUMPLINK)
 			r->nlh.nlmsg_flags |= NLM_F_DUMP;
+		else if (k == K_ROOTDUMP)
+			r->nlh.nlmsg_flags |= NLM_F_ROOT;
 		else
 			ifi->ifi_index = k == K_GETLINK ? ifindex : 0x7ffffff0;
+		break;
+	case K_FAMILY:
+		r->nlh.nlmsg_type = RTM_GETROUTE;
+		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*rtm));
+		rtm->rtm_family = family;
 		break;
 	case K_GETROUTE:
 		r->nlh.nlmsg_type = RTM_GETROUTE;
@@ -209,7 +227,7 @@ static void *worker_run(void *arg)
 
 		k = kinds[(seq + w->cpu) % nkinds];
 		t = &w->tally[k];
-		dump = build(&req, k, w->ifindex, seq);
+		dump = build(&req, k, w->ifindex, w->family, seq);
 		if (send(fd, &req, req.nlh.nlmsg_len, 0) != (ssize_t)req.nlh.nlmsg_len) {
 			perror("rtnl_gen: send");
 			w->failed = 1;
@@ -290,6 +308,8 @@ static void usage(void)
 	fprintf(stderr, "usage: rtnl_gen getlink -i IFINDEX [-n N] [-t THREADS]\n"
 			"       rtnl_gen dump [-n N] [-t THREADS]\n"
 			"       rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]\n"
+			"       rtnl_gen family -f FAMILY [-n N] [-t THREADS]\n"
+			"       rtnl_gen rootdump [-n N] [-t THREADS]\n"
 			"       rtnl_gen probe-dumps\n");
 	exit(2);
 }
@@ -319,7 +339,7 @@ static void print_tally(struct worker *w, int threads, const char *prefix,
 int main(int argc, char **argv)
 {
 	long n = 1, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int threads = 1, ifindex = 0, opt, i, k, failed = 0;
+	int threads = 1, ifindex = 0, family = -1, opt, i, k, failed = 0;
 	unsigned int kinds;
 	struct worker *w;
 	char prefix[32];
@@ -333,12 +353,19 @@ int main(int argc, char **argv)
 	else if (!strcmp(argv[1], "dump"))
 		kinds = 1U << K_DUMPLINK;
 	else if (!strcmp(argv[1], "mix"))
-		kinds = (1U << K_NR) - 1;
+		kinds = MIX_KINDS;
+	else if (!strcmp(argv[1], "family"))
+		kinds = 1U << K_FAMILY;
+	else if (!strcmp(argv[1], "rootdump"))
+		kinds = 1U << K_ROOTDUMP;
 	else
 		usage();
 	optind = 2;
-	while ((opt = getopt(argc, argv, "i:n:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "f:i:n:t:")) != -1) {
 		switch (opt) {
+		case 'f':
+			family = atoi(optarg);
+			break;
 		case 'i':
 			ifindex = atoi(optarg);
 			break;
@@ -352,7 +379,12 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (n < 1 || threads < 1 || (kinds != 1U << K_DUMPLINK && ifindex <= 0))
+	if (n < 1 || threads < 1)
+		usage();
+	if ((kinds & ((1U << K_GETLINK) | (1U << K_GETLINK_BAD) | (1U << K_GETNEIGH))) &&
+	    ifindex <= 0)
+		usage();
+	if (kinds == 1U << K_FAMILY && (family < 0 || family > 255))
 		usage();
 
 	w = calloc(threads, sizeof(*w));
@@ -362,6 +394,7 @@ int main(int argc, char **argv)
 		w[i].cpu = i % (ncpu > 0 ? ncpu : 1);
 		w[i].count = n / threads + (i < n % threads);
 		w[i].ifindex = ifindex;
+		w[i].family = family;
 		w[i].kinds = kinds;
 		if (pthread_create(&w[i].thread, NULL, worker_run, &w[i]))
 			return 1;

@@ -1,0 +1,34 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# A handler-owning module reloaded many times (at a new address each
+# time) finds its slots again: the slot count stays where the first load
+# left it, the tracer stays enabled, and the module's handlers are probed
+# in every lifetime. RNT_RELOADS=1000 for the long run.
+. "$(dirname "$0")/lib.sh"
+
+HKO=$RNT_TOP/selftests/handler_mod/rnt_handler_mod.ko
+RELOADS=${RNT_RELOADS:-200}
+
+ktap_print_header
+ktap_set_plan 5
+rnt_dmesg_start
+rnt_load
+
+insmod "$HKO" && rnt_wait_handlers rnt_handler_mod 1 2
+rmmod rnt_handler_mod
+first=$(rnt_slots)
+missing=0
+for ((i = 0; i < RELOADS; i++)); do
+	insmod "$HKO"
+	rnt_wait_handlers rnt_handler_mod 1 2 || missing=$((missing + 1))
+	rmmod rnt_handler_mod
+done
+rnt_wait_handlers rnt_handler_mod 0 2
+ktap_expect_eq "its handlers were picked up in each of $RELOADS lifetimes" 0 "$missing"
+ktap_expect_eq "slot count after $RELOADS more loads = after the first" "$first" "$(rnt_slots)"
+ktap_expect_eq "the tracer is still enabled, its handler probes registered" "1 registered" \
+	"$(cat "$RNT_DIR/enable") $(rnt_field status probe name=handlers state)"
+ktap_expect_eq "no table entry without a slot" 0 \
+	"$(rnt_field status probe name=handlers unslotted)"
+ktap_expect_dmesg_clean
+ktap_finished
