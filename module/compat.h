@@ -8,6 +8,7 @@
 #define _RNT_COMPAT_H
 
 #include <linux/fprobe.h>
+#include <linux/slab.h>
 
 /*
  * Since 6.14 fprobe sits on fgraph and hands its callbacks a struct
@@ -36,5 +37,13 @@
  * exists with CONFIG_DEBUG_NET_SMALL_RTNL; 6.12 ships it off.
  */
 #define RNT_HAVE_PERNET IS_ENABLED(CONFIG_DEBUG_NET_SMALL_RTNL)
+
+/*
+ * kzalloc_obj() (7.x) allocates one object of a variable's type, with
+ * GFP_KERNEL when no flags are given.
+ */
+#ifndef kzalloc_obj
+#define kzalloc_obj(p)		kzalloc(sizeof(p), GFP_KERNEL)
+#endif
 
 #endif /* _RNT_COMPAT_H */

@@ -68,13 +68,16 @@ DEFINE_SHOW_ATTRIBUTE(rnt_version);
 
 /* ---- status ---- */
 
-static const char *const rnt_drop_names[RNT_NR_DROP] = {
+static const char *const rnt_drop_names[] = {
 	[RNT_DROP_TASK] = "task_slots",
 	[RNT_DROP_SITE] = "sites",
 	[RNT_DROP_NETNS] = "netns",
 	[RNT_DROP_HELD] = "held",
 	[RNT_DROP_VIOLATION] = "violations",
+	[RNT_DROP_HANDLER] = "handlers",
 };
+
+static_assert(ARRAY_SIZE(rnt_drop_names) == RNT_NR_DROP);
 
 static int rnt_status_show(struct seq_file *m, void *v)
 {
@@ -98,12 +101,16 @@ static int rnt_status_show(struct seq_file *m, void *v)
 	}
 	for (i = 0; i < RNT_NR_FP; i++) {
 		rnt_probe_info(i, &info);
-		seq_printf(m, "probe name=%s state=%s addrs=%d nmissed=%lu error=%d\n",
+		seq_printf(m, "probe name=%s state=%s addrs=%d nmissed=%lu error=%d",
 			   info.name,
 			   !info.available ? "unavailable" :
 			   info.registered ? "registered" :
 			   info.error ? "failed" : "unregistered",
 			   info.addrs, info.nmissed, info.error);
+		if (i == RNT_FP_HANDLERS)
+			seq_printf(m, " owners=%d scans=%llu unslotted=%llu",
+				   info.groups, info.scans, info.unslotted);
+		seq_putc(m, '\n');
 	}
 	mutex_unlock(&rnt_mutex);
 	seq_puts(m, "drops");

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Discovery of the kernel's rtnetlink handler table (rtnl_msg_handlers in
- * net/core/rtnetlink.c) and the lookups the probes use to map a function
- * address, a family and a message type back to one of our slots.
+ * The kernel's rtnetlink handler table (rtnl_msg_handlers in
+ * net/core/rtnetlink.c): discovery, our slots for its entries, the lookup
+ * the probes use to map a function address back to a slot, and the
+ * handler probes, one fprobe per owner (the core kernel, or one module).
+ *
+ * The table is read under RCU, never under RTNL: a rescan runs from a
+ * work item after a module comes or goes, and an RTNL holder may be
+ * waiting for that very module load (request_module() under RTNL).
+ * A rescan only touches the probes of an owner whose handlers changed, so
+ * a module load anywhere leaves every other handler's probe in place.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kallsyms.h>
+#include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -17,7 +25,7 @@
 
 /*
  * Mirror of the private struct rtnl_link. Its layout is the same from 6.1
- * to 7.3; rnt_handlers_scan() sanity-checks what it reads through it.
+ * to 7.3; the scan sanity-checks what it reads through it.
  */
 struct rnt_rtnl_link {
 	rtnl_doit_func doit;
@@ -34,12 +42,65 @@ struct rnt_rtnl_link {
 /* rtnl_msg_handlers[RTNL_FAMILY_MAX + 1], found through kallsyms. */
 static struct rnt_rtnl_link __rcu *__rcu **rnt_table;
 
+/*
+ * Slots: one per (family, msgtype, kind, function name, owner name), so
+ * that a handler whose module comes back, at whatever address, finds its
+ * slot and its figures again. Added under rnt_mutex and never removed;
+ * the probes reach a slot only through the index below, which is
+ * published after the slot is filled in.
+ */
 struct rnt_handler rnt_handlers[RNT_MAX_HANDLERS];
 int rnt_nr_handlers;
 
-/* Present slots sorted by function address; rebuilt under rnt_mutex. */
-static u16 rnt_index[RNT_MAX_HANDLERS];
-static int rnt_nindex;
+/* The present handlers by function address, for the probes. */
+struct rnt_index_entry {
+	unsigned long fn;
+	const void *mod;	/* the owner's struct module, never dereferenced */
+	u16 slot;
+};
+
+struct rnt_index {
+	struct rcu_head rcu;
+	int n;
+	struct rnt_index_entry e[];
+};
+
+/* Replaced under rnt_mutex; read under RCU-sched (probes) or the mutex. */
+static struct rnt_index __rcu *rnt_index;
+
+/* One fprobe over all handlers of one owner. All fields under rnt_mutex. */
+struct rnt_hgroup {
+	struct list_head list;
+	char owner[MODULE_NAME_LEN];
+	struct fprobe fp;
+	bool registered;
+	int error;
+	unsigned long *addrs;	/* the owner's handler functions, sorted */
+	int naddrs;
+	unsigned long missed;	/* nmissed of earlier registrations */
+};
+
+/* Groups live until module exit: an owner that comes back reuses its own. */
+static LIST_HEAD(rnt_hgroups);
+
+/* What one scan found for one table entry. */
+struct rnt_found {
+	unsigned long fn;
+	const void *mod;
+	u32 flags;
+	u8 family;
+	u8 msgtype;
+	u8 kind;
+	int slot;
+	char name[RNT_NAME_LEN];
+	char owner[MODULE_NAME_LEN];
+};
+
+/* Scan scratch space, allocated once; under rnt_mutex. */
+static struct rnt_found *rnt_found;
+static unsigned long *rnt_scratch;
+static u64 rnt_scans;
+static u64 rnt_unslotted;	/* table entries the last scan had no slot for */
 
 bool rnt_handler_locked(const struct rnt_handler *h)
 {
@@ -72,78 +133,63 @@ static bool rnt_fn_valid(unsigned long fn, char *name, char *owner)
 	return true;
 }
 
-static struct rnt_handler *rnt_slot_get(unsigned long fn, int family,
-					int msgtype, int kind)
+/* The first index position whose function is at or below @ip, or -1. */
+static int rnt_index_floor(const struct rnt_index *idx, unsigned long ip)
 {
-	struct rnt_handler *h;
-	int i;
+	int lo = 0, hi = idx->n - 1, found = -1;
 
-	for (i = 0; i < rnt_nr_handlers; i++) {
-		h = &rnt_handlers[i];
-		if (h->fn == fn && h->family == family &&
-		    h->msgtype == msgtype && h->kind == kind)
-			return h;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (idx->e[mid].fn <= ip) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
 	}
-	if (rnt_nr_handlers == RNT_MAX_HANDLERS)
-		return NULL;
-	h = &rnt_handlers[rnt_nr_handlers];
-	h->stats = alloc_percpu(struct rnt_hstats);
-	if (!h->stats)
-		return NULL;
-	h->fn = fn;
-	h->family = family;
-	h->msgtype = msgtype;
-	h->kind = kind;
-	rnt_nr_handlers++;
-	return h;
+	if (found < 0)
+		return -1;
+	ip = idx->e[found].fn;
+	while (found > 0 && idx->e[found - 1].fn == ip)
+		found--;
+	return found;
 }
 
-static int rnt_add(unsigned long fn, int family, int msgtype, int kind,
-		   unsigned int flags)
+/* The slot the current index has for exactly this table entry, or -1. */
+static int rnt_index_match(const struct rnt_index *idx, const struct rnt_found *f)
 {
-	char name[RNT_NAME_LEN], owner[MODULE_NAME_LEN];
-	struct rnt_handler *h;
+	int i = idx ? rnt_index_floor(idx, f->fn) : -1;
 
-	if (!rnt_fn_valid(fn, name, owner)) {
-		pr_err("handler %d/%d at %pS is not a function start: table layout unexpected\n",
-		       family, msgtype, (void *)fn);
-		return -EINVAL;
+	if (i < 0)
+		return -1;
+	for (; i < idx->n && idx->e[i].fn == f->fn; i++) {
+		const struct rnt_handler *h = &rnt_handlers[idx->e[i].slot];
+
+		if (idx->e[i].mod == f->mod && h->family == f->family &&
+		    h->msgtype == f->msgtype && h->kind == f->kind)
+			return idx->e[i].slot;
 	}
-	h = rnt_slot_get(fn, family, msgtype, kind);
-	if (!h)
-		return -ENOSPC;
-	strscpy(h->name, name);
-	strscpy(h->owner, owner);
-	h->flags = flags;
-	h->present = true;
-	return 0;
+	return -1;
 }
 
-static int rnt_cmp_index(const void *a, const void *b)
-{
-	const struct rnt_handler *ha = &rnt_handlers[*(const u16 *)a];
-	const struct rnt_handler *hb = &rnt_handlers[*(const u16 *)b];
-
-	if (ha->fn != hb->fn)
-		return ha->fn < hb->fn ? -1 : 1;
-	return 0;
-}
-
-static int __rnt_handlers_scan(void)
+/*
+ * Copy the table's entries into rnt_found[]. Runs under rcu_read_lock():
+ * rtnetlink frees a struct rtnl_link only after a grace period, and a
+ * module's text outlives the RCU readers that saw its handlers.
+ */
+static int rnt_table_read(const struct rnt_index *idx, int *nfound)
 {
 	struct rnt_rtnl_link __rcu **tab;
 	struct rnt_rtnl_link *link;
-	int family, i, err;
-
-	for (i = 0; i < rnt_nr_handlers; i++)
-		rnt_handlers[i].present = false;
+	int family, i, kind, n = 0;
 
 	for (family = 0; family <= RTNL_FAMILY_MAX; family++) {
-		tab = rtnl_dereference(rnt_table[family]);
+		tab = rcu_dereference(rnt_table[family]);
 		if (!tab)
 			continue;
 		for (i = 0; i < RTM_NR_MSGTYPES; i++) {
-			link = rtnl_dereference(tab[i]);
+			link = rcu_dereference(tab[i]);
 			if (!link)
 				continue;
 			if (link->flags & ~RNT_KNOWN_FLAGS) {
@@ -151,77 +197,356 @@ static int __rnt_handlers_scan(void)
 				       family, RTM_BASE + i, link->flags);
 				return -EINVAL;
 			}
-			if (link->doit) {
-				err = rnt_add((unsigned long)link->doit, family,
-					      RTM_BASE + i, RNT_DOIT, link->flags);
-				if (err)
-					return err;
-			}
-			if (link->dumpit) {
-				err = rnt_add((unsigned long)link->dumpit, family,
-					      RTM_BASE + i, RNT_DUMPIT, link->flags);
-				if (err)
-					return err;
+			for (kind = RNT_DOIT; kind <= RNT_DUMPIT; kind++) {
+				unsigned long fn = kind == RNT_DOIT ?
+					(unsigned long)link->doit :
+					(unsigned long)link->dumpit;
+				struct rnt_found *f;
+
+				if (!fn)
+					continue;
+				if (n == RNT_MAX_HANDLERS) {
+					rnt_unslotted++;
+					continue;
+				}
+				f = &rnt_found[n];
+				f->fn = fn;
+				f->mod = link->owner;
+				f->flags = link->flags;
+				f->family = family;
+				f->msgtype = RTM_BASE + i;
+				f->kind = kind;
+				f->slot = rnt_index_match(idx, f);
+				if (f->slot >= 0) {
+					strscpy(f->owner, rnt_handlers[f->slot].owner);
+					n++;
+					continue;
+				}
+				if (!rnt_fn_valid(fn, f->name, f->owner)) {
+					pr_err("handler %d/%d at %pS is not a function start: table layout unexpected\n",
+					       family, RTM_BASE + i, (void *)fn);
+					return -EINVAL;
+				}
+				n++;
 			}
 		}
 	}
+	*nfound = n;
 	return 0;
 }
 
-/* Caller holds rnt_mutex and has the probes unregistered. */
-int rnt_handlers_scan(void)
+/* The slot for a handler seen for the first time at this address. */
+static int rnt_slot_get(const struct rnt_found *f)
 {
-	int i, err;
+	struct rnt_handler *h;
+	int i;
 
-	if (!rnt_table) {
-		rnt_table = (void *)rnt_lookup_name("rtnl_msg_handlers");
-		if (!rnt_table) {
-			pr_err("cannot find rtnl_msg_handlers (needs CONFIG_KALLSYMS_ALL)\n");
-			return -ENOENT;
-		}
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		h = &rnt_handlers[i];
+		if (h->family == f->family && h->msgtype == f->msgtype &&
+		    h->kind == f->kind && !strcmp(h->name, f->name) &&
+		    !strcmp(h->owner, f->owner))
+			return i;
 	}
+	if (rnt_nr_handlers == RNT_MAX_HANDLERS)
+		return -ENOSPC;
+	h = &rnt_handlers[rnt_nr_handlers];
+	h->stats = alloc_percpu(struct rnt_hstats);
+	if (!h->stats)
+		return -ENOMEM;
+	h->family = f->family;
+	h->msgtype = f->msgtype;
+	h->kind = f->kind;
+	strscpy(h->name, f->name);
+	strscpy(h->owner, f->owner);
+	return rnt_nr_handlers++;
+}
 
-	rtnl_lock();
-	err = __rnt_handlers_scan();
-	rtnl_unlock();
-	if (err)
-		return err;
+static int rnt_cmp_entry(const void *a, const void *b)
+{
+	const struct rnt_index_entry *ea = a, *eb = b;
 
-	rnt_nindex = 0;
-	for (i = 0; i < rnt_nr_handlers; i++)
-		if (rnt_handlers[i].present)
-			rnt_index[rnt_nindex++] = i;
-	sort(rnt_index, rnt_nindex, sizeof(rnt_index[0]), rnt_cmp_index, NULL);
+	if (ea->fn != eb->fn)
+		return ea->fn < eb->fn ? -1 : 1;
 	return 0;
 }
 
-void rnt_handlers_free(void)
+static int rnt_cmp_addr(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct rnt_hgroup *rnt_group_get(const char *owner)
+{
+	struct rnt_hgroup *g;
+
+	list_for_each_entry(g, &rnt_hgroups, list)
+		if (!strcmp(g->owner, owner))
+			return g;
+	g = kzalloc_obj(*g);
+	if (!g)
+		return NULL;
+	strscpy(g->owner, owner);
+	list_add_tail(&g->list, &rnt_hgroups);
+	return g;
+}
+
+static void rnt_group_unregister(struct rnt_hgroup *g)
+{
+	if (!g->registered)
+		return;
+	unregister_fprobe(&g->fp);
+	g->missed += g->fp.nmissed;
+	g->registered = false;
+}
+
+static int rnt_group_register(struct rnt_hgroup *g)
+{
+	if (g->registered || !g->naddrs)
+		return 0;
+	rnt_handler_fprobe_setup(&g->fp);
+	g->error = register_fprobe_ips(&g->fp, g->addrs, g->naddrs);
+	if (g->error) {
+		pr_warn_ratelimited("cannot probe the handlers of %s: %d\n",
+				    g->owner, g->error);
+		return g->error;
+	}
+	g->registered = true;
+	return 0;
+}
+
+/*
+ * The owner's functions among the present handlers, sorted and unique,
+ * into rnt_scratch; returns how many.
+ */
+static int rnt_group_addrs(const struct rnt_hgroup *g, int nfound)
+{
+	int i, n = 0, u = 0;
+
+	for (i = 0; i < nfound; i++)
+		if (rnt_found[i].slot >= 0 && !strcmp(rnt_found[i].owner, g->owner))
+			rnt_scratch[n++] = rnt_found[i].fn;
+	sort(rnt_scratch, n, sizeof(*rnt_scratch), rnt_cmp_addr, NULL);
+	for (i = 0; i < n; i++)
+		if (!u || rnt_scratch[u - 1] != rnt_scratch[i])
+			rnt_scratch[u++] = rnt_scratch[i];
+	return u;
+}
+
+/*
+ * Give every owner seen in this scan its new set of functions. A group
+ * whose set changed loses its probe here; rnt_groups_probe() registers it
+ * again once the new index is published.
+ */
+static int rnt_groups_update(int nfound)
+{
+	struct rnt_hgroup *g;
+	int i, n;
+
+	for (i = 0; i < nfound; i++)
+		if (rnt_found[i].slot >= 0 && !rnt_group_get(rnt_found[i].owner))
+			return -ENOMEM;
+	list_for_each_entry(g, &rnt_hgroups, list) {
+		unsigned long *addrs = NULL;
+
+		n = rnt_group_addrs(g, nfound);
+		if (n == g->naddrs &&
+		    (!n || !memcmp(g->addrs, rnt_scratch, n * sizeof(*rnt_scratch))))
+			continue;
+		if (n) {
+			addrs = kmemdup(rnt_scratch, n * sizeof(*addrs), GFP_KERNEL);
+			if (!addrs)
+				return -ENOMEM;
+		}
+		rnt_group_unregister(g);
+		kfree(g->addrs);
+		g->addrs = addrs;
+		g->naddrs = n;
+		g->error = 0;
+	}
+	return 0;
+}
+
+/* Register the probe of every group that has functions and none yet. */
+static int rnt_groups_probe(void)
+{
+	struct rnt_hgroup *g;
+	int err = 0;
+
+	list_for_each_entry(g, &rnt_hgroups, list) {
+		int ret = rnt_group_register(g);
+
+		/* A module that went away meanwhile is the next scan's. */
+		if (ret && !strcmp(g->owner, "kernel"))
+			err = ret;
+	}
+	return err;
+}
+
+/*
+ * With every probe unregistered and a new generation begun, nothing is in
+ * flight as far as the probes will ever know. Caller holds rnt_mutex.
+ */
+void rnt_handlers_clear_inflight(void)
 {
 	int i;
 
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		atomic_set(&rnt_handlers[i].inflight, 0);
+		WRITE_ONCE(rnt_handlers[i].inflight_max, 0);
+	}
+}
+
+/* Caller holds rnt_mutex. */
+void rnt_handlers_unregister(void)
+{
+	struct rnt_hgroup *g;
+
+	list_for_each_entry(g, &rnt_hgroups, list)
+		rnt_group_unregister(g);
+}
+
+/*
+ * Read the handler table again and bring the slots, the index and (when
+ * @probe) the handler probes in line with it. Caller holds rnt_mutex.
+ */
+int rnt_handlers_sync(bool probe)
+{
+	struct rnt_index *idx, *old;
+	int i, n, nfound, err;
+
+	old = rcu_dereference_protected(rnt_index, lockdep_is_held(&rnt_mutex));
+	rnt_unslotted = 0;
+	rcu_read_lock();
+	err = rnt_table_read(old, &nfound);
+	rcu_read_unlock();
+	if (err)
+		return err;
+	rnt_scans++;
+
+	for (i = 0; i < nfound; i++) {
+		struct rnt_found *f = &rnt_found[i];
+
+		if (f->slot < 0) {
+			f->slot = rnt_slot_get(f);
+			if (f->slot < 0) {
+				rnt_unslotted++;
+				continue;
+			}
+		}
+	}
+
+	idx = kmalloc(struct_size(idx, e, nfound), GFP_KERNEL);
+	if (!idx)
+		return -ENOMEM;
+	err = rnt_groups_update(nfound);
+	if (err) {
+		kfree(idx);
+		return err;
+	}
+
+	for (i = 0; i < rnt_nr_handlers; i++)
+		rnt_handlers[i].present = false;
+	for (i = 0, n = 0; i < nfound; i++) {
+		struct rnt_found *f = &rnt_found[i];
+		struct rnt_handler *h;
+
+		if (f->slot < 0)
+			continue;
+		h = &rnt_handlers[f->slot];
+		h->fn = f->fn;
+		h->flags = f->flags;
+		h->present = true;
+		idx->e[n].fn = f->fn;
+		idx->e[n].mod = f->mod;
+		idx->e[n].slot = f->slot;
+		n++;
+	}
+	idx->n = n;
+	sort(idx->e, n, sizeof(idx->e[0]), rnt_cmp_entry, NULL);
+	rcu_assign_pointer(rnt_index, idx);
+	if (old)
+		kfree_rcu(old, rcu);
+
+	return probe ? rnt_groups_probe() : 0;
+}
+
+int rnt_handlers_init(void)
+{
+	rnt_table = (void *)rnt_lookup_name("rtnl_msg_handlers");
+	if (!rnt_table) {
+		pr_err("cannot find rtnl_msg_handlers (needs CONFIG_KALLSYMS_ALL)\n");
+		return -ENOENT;
+	}
+	rnt_found = kvcalloc(RNT_MAX_HANDLERS, sizeof(*rnt_found), GFP_KERNEL);
+	rnt_scratch = kvcalloc(RNT_MAX_HANDLERS, sizeof(*rnt_scratch), GFP_KERNEL);
+	if (!rnt_found || !rnt_scratch) {
+		kvfree(rnt_found);
+		kvfree(rnt_scratch);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* After every probe is unregistered. */
+void rnt_handlers_exit(void)
+{
+	struct rnt_hgroup *g, *tmp;
+	struct rnt_index *idx;
+	int i;
+
+	list_for_each_entry_safe(g, tmp, &rnt_hgroups, list) {
+		list_del(&g->list);
+		kfree(g->addrs);
+		kfree(g);
+	}
+	idx = rcu_replace_pointer(rnt_index, NULL, true);
+	synchronize_rcu();
+	kfree(idx);
 	for (i = 0; i < rnt_nr_handlers; i++)
 		free_percpu(rnt_handlers[i].stats);
 	rnt_nr_handlers = 0;
-	rnt_nindex = 0;
+	kvfree(rnt_scratch);
+	kvfree(rnt_found);
 }
 
-/* The unique handler addresses, for the fprobe. Caller frees *addrs. */
-int rnt_handler_addrs(unsigned long **addrs)
+/* The handler probes of all owners, as one line of status. */
+void rnt_handlers_probe_info(struct rnt_probe_info *info)
 {
-	unsigned long *a;
-	int i, n = 0;
+	struct rnt_hgroup *g;
 
-	a = kcalloc(max(rnt_nindex, 1), sizeof(*a), GFP_KERNEL);
-	if (!a)
-		return -ENOMEM;
-	for (i = 0; i < rnt_nindex; i++) {
-		unsigned long fn = rnt_handlers[rnt_index[i]].fn;
-
-		if (!n || a[n - 1] != fn)
-			a[n++] = fn;
+	memset(info, 0, sizeof(*info));
+	info->name = "handlers";
+	info->available = true;
+	info->registered = !list_empty(&rnt_hgroups);
+	list_for_each_entry(g, &rnt_hgroups, list) {
+		info->nmissed += g->missed;
+		if (g->naddrs)
+			info->groups++;
+		if (g->error && !info->error)
+			info->error = g->error;
+		if (!g->registered) {
+			if (g->naddrs)
+				info->registered = false;
+			continue;
+		}
+		info->addrs += g->naddrs;
+		info->nmissed += g->fp.nmissed;
 	}
-	*addrs = a;
-	return n;
+	info->scans = rnt_scans;
+	info->unslotted = rnt_unslotted;
+}
+
+/* The index position of the handler at @ip (or a few bytes before). */
+static int rnt_index_at(const struct rnt_index *idx, unsigned long ip)
+{
+	int i = rnt_index_floor(idx, ip);
+
+	if (i < 0 || ip - idx->e[i].fn >= RNT_ENTRY_SLACK)
+		return -1;
+	return i;
 }
 
 /*
@@ -229,41 +554,34 @@ int rnt_handler_addrs(unsigned long **addrs)
  * few bytes in when ftrace reports its patch site) made for @family and
  * @msgtype. A handler that served a request through the PF_UNSPEC
  * fallback is found under PF_UNSPEC. A negative @kind matches either kind.
+ * Called from the probes, with preemption off (an RCU-sched reader).
  */
 int rnt_handler_find(unsigned long ip, int family, int msgtype, int kind)
 {
-	int lo = 0, hi = rnt_nindex - 1, found = -1, fallback = -1, any = -1;
+	const struct rnt_index *idx = rcu_dereference_sched(rnt_index);
+	int fallback = -1, any = -1;
+	unsigned long fn;
 	int i;
 
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-
-		if (rnt_handlers[rnt_index[mid]].fn <= ip) {
-			found = mid;
-			lo = mid + 1;
-		} else {
-			hi = mid - 1;
-		}
-	}
-	if (found < 0 || ip - rnt_handlers[rnt_index[found]].fn >= RNT_ENTRY_SLACK)
+	if (!idx)
 		return RNT_NO_SLOT;
-
-	ip = rnt_handlers[rnt_index[found]].fn;
-	while (found > 0 && rnt_handlers[rnt_index[found - 1]].fn == ip)
-		found--;
-	for (i = found; i < rnt_nindex && rnt_handlers[rnt_index[i]].fn == ip; i++) {
-		const struct rnt_handler *h = &rnt_handlers[rnt_index[i]];
+	i = rnt_index_at(idx, ip);
+	if (i < 0)
+		return RNT_NO_SLOT;
+	for (fn = idx->e[i].fn; i < idx->n && idx->e[i].fn == fn; i++) {
+		int slot = idx->e[i].slot;
+		const struct rnt_handler *h = &rnt_handlers[slot];
 
 		if (kind >= 0 && h->kind != kind)
 			continue;
 		if (any < 0)
-			any = rnt_index[i];
+			any = slot;
 		if (h->msgtype != msgtype)
 			continue;
 		if (h->family == family)
-			return rnt_index[i];
+			return slot;
 		if (h->family == PF_UNSPEC)
-			fallback = rnt_index[i];
+			fallback = slot;
 	}
 	return fallback >= 0 ? fallback : any;
 }
@@ -282,14 +600,16 @@ static struct rnt_rtnl_link *rnt_get_link(int family, int type)
 
 /*
  * The slot of the handler rtnetlink_rcv_msg() is about to run for a
- * request of @family and @msgtype, by the same lookup and fallback.
+ * request of @family and @msgtype, by the same lookup and fallback. A
+ * handler the kernel has but our index does not yet (its module is
+ * being loaded, the rescan is queued) is counted as a drop.
  */
 int rnt_handler_predict(int family, int msgtype, bool dump)
 {
 	int type = msgtype - RTM_BASE, kind = dump ? RNT_DUMPIT : RNT_DOIT;
 	struct rnt_rtnl_link *link;
 	unsigned long fn = 0;
-	int pass;
+	int pass, slot;
 
 	if (type < 0 || type >= RTM_NR_MSGTYPES)
 		return RNT_NO_SLOT;
@@ -308,5 +628,8 @@ int rnt_handler_predict(int family, int msgtype, bool dump)
 	}
 	if (!fn)
 		return RNT_NO_SLOT;
-	return rnt_handler_find(fn, family, msgtype, kind);
+	slot = rnt_handler_find(fn, family, msgtype, kind);
+	if (slot < 0)
+		rnt_drop(RNT_DROP_HANDLER);
+	return slot;
 }

@@ -4,7 +4,7 @@
  * lock-set tracking for kernels being converted away from the global RTNL.
  *
  * Lifecycle: module parameters, the enable toggle, reset, and the module
- * notifier that rescans the handler table when modules come and go.
+ * notifier that has the handler table rescanned when modules come and go.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -12,14 +12,16 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
+#include <linux/workqueue.h>
 
 #include "rnt.h"
 
 /*
  * Protects the enable state, probe registration, the handler table
- * (slots and lookup index) and reset. Probe handlers never take it:
- * they only run while the probes are registered, and everything they
- * read is rebuilt only while the probes are unregistered.
+ * (slots, lookup index, per-owner probes) and reset. Probe handlers never
+ * take it: what they read of the handler table is published through RCU,
+ * and everything else is rebuilt only while the probes are unregistered.
+ * Never held while waiting for RTNL: nothing under it takes RTNL.
  */
 DEFINE_MUTEX(rnt_mutex);
 bool rnt_enabled;
@@ -76,16 +78,19 @@ static int __rnt_set_enabled(bool on)
 		return -ENODEV;
 	if (!on) {
 		rnt_probes_unregister();
+		rnt_handlers_unregister();
 		rnt_enabled = false;
 		return 0;
 	}
-	err = rnt_handlers_scan();
-	if (err)
+	rnt_probes_new_generation();
+	rnt_handlers_clear_inflight();
+	err = rnt_handlers_sync(true);
+	if (!err)
+		err = rnt_probes_register();
+	if (err) {
+		rnt_handlers_unregister();
 		return err;
-	rnt_tasks_reset();
-	err = rnt_probes_register();
-	if (err)
-		return err;
+	}
 	rnt_enabled = true;
 	return 0;
 }
@@ -109,30 +114,37 @@ int rnt_reset(void)
 	return 0;
 }
 
+static void rnt_rescan_fn(struct work_struct *work)
+{
+	int err = 0;
+
+	mutex_lock(&rnt_mutex);
+	if (!rnt_exiting)
+		err = rnt_handlers_sync(rnt_enabled);
+	mutex_unlock(&rnt_mutex);
+	if (err)
+		pr_warn_ratelimited("handler table rescan failed: %d\n", err);
+}
+
+static DECLARE_WORK(rnt_rescan_work, rnt_rescan_fn);
+
 /*
  * Modules register rtnetlink handlers from their init function and
  * unregister them from their exit function, so rescan once a module is
- * live or gone. The probes must be off while the lookup index changes.
+ * live or gone. Only from a work item: this runs inside every module's
+ * load and unload, which an RTNL holder may be waiting for, so it must
+ * not wait for anything at all. Requests for a new module's handlers
+ * before the rescan are counted as drops (handlers=).
  */
 static int rnt_module_notify(struct notifier_block *nb, unsigned long action,
 			     void *data)
 {
-	bool was_enabled;
-
 	if (action != MODULE_STATE_LIVE && action != MODULE_STATE_GOING)
 		return NOTIFY_DONE;
 	/* Our own LIVE event comes right after init: nothing new to see. */
 	if (data == THIS_MODULE)
 		return NOTIFY_DONE;
-
-	mutex_lock(&rnt_mutex);
-	was_enabled = rnt_enabled;
-	__rnt_set_enabled(false);
-	if (rnt_handlers_scan())
-		pr_warn("handler table rescan failed\n");
-	if (was_enabled && __rnt_set_enabled(true))
-		pr_warn("cannot re-enable after a handler table rescan\n");
-	mutex_unlock(&rnt_mutex);
+	schedule_work(&rnt_rescan_work);
 	return NOTIFY_OK;
 }
 
@@ -167,9 +179,12 @@ static int __init rnt_init(void)
 	err = rnt_probes_init();
 	if (err)
 		goto free_lockorder;
+	err = rnt_handlers_init();
+	if (err)
+		goto free_lockorder;
 
 	mutex_lock(&rnt_mutex);
-	err = rnt_handlers_scan();
+	err = rnt_handlers_sync(false);
 	mutex_unlock(&rnt_mutex);
 	if (err)
 		goto free_handlers;
@@ -191,10 +206,11 @@ static int __init rnt_init(void)
 
 unregister_notifier:
 	unregister_module_notifier(&rnt_module_nb);
+	cancel_work_sync(&rnt_rescan_work);
 remove_debugfs:
 	rnt_debugfs_exit();
 free_handlers:
-	rnt_handlers_free();
+	rnt_handlers_exit();
 free_lockorder:
 	rnt_lockorder_exit();
 free_stats:
@@ -209,8 +225,9 @@ static void __exit rnt_exit(void)
 	__rnt_set_enabled(false);
 	mutex_unlock(&rnt_mutex);
 	unregister_module_notifier(&rnt_module_nb);
+	cancel_work_sync(&rnt_rescan_work);
 	rnt_debugfs_exit();
-	rnt_handlers_free();
+	rnt_handlers_exit();
 	rnt_lockorder_exit();
 	rnt_stats_exit();
 }

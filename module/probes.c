@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The probes. Four fprobes, each attached to many functions at once:
+ * The probes. fprobes, each attached to many functions at once:
  *
  *  - req:      rtnetlink_rcv_msg() and rtnl_dumpit(), the request context;
- *  - handlers: every doit and dumpit in the handler table;
+ *  - handlers: every doit and dumpit in the handler table, one fprobe per
+ *              owner (handlers.c registers them with the callbacks here);
  *  - rtnl:     the global RTNL lock functions and __rtnl_unlock();
  *  - pernet:   __rtnl_net_lock() and __rtnl_net_unlock(), when they exist.
  *
  * Handlers do per-CPU increments and touch the current task's slot; they
  * never allocate, sleep, lock or print on the hot path.
+ *
+ * Every entry that asks for its exit records the generation, which a new
+ * one begins each time the probes are enabled: an exit whose entry was
+ * seen before a disable (its fprobe may be registered again by the time
+ * the function returns) is ignored, so per-task state and in-flight
+ * counts only ever pair an entry with its own exit.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -28,6 +35,14 @@
 #define RNT_ENTRY_SLACK		16
 
 static struct rnt_task rnt_tasks[RNT_TASK_SLOTS];
+
+/* Changed under rnt_mutex while every probe is unregistered. */
+static u32 rnt_gen;
+
+static bool rnt_gen_stale(u32 gen)
+{
+	return gen != READ_ONCE(rnt_gen);
+}
 
 struct rnt_fp {
 	struct fprobe fp;
@@ -156,6 +171,13 @@ void rnt_tasks_reset(void)
 	memset(rnt_tasks, 0, sizeof(rnt_tasks));
 }
 
+/* Only while the probes are unregistered: forget every task's state. */
+void rnt_probes_new_generation(void)
+{
+	WRITE_ONCE(rnt_gen, rnt_gen + 1);
+	rnt_tasks_reset();
+}
+
 static int rnt_task_ctx(const struct rnt_task *t)
 {
 	if (!t || !t->depth || t->depth > RNT_CTX_DEPTH)
@@ -201,6 +223,7 @@ static void rnt_inflight(struct rnt_handler *h, int delta)
 /* ---- request context: rtnetlink_rcv_msg() and rtnl_dumpit() ---- */
 
 struct rnt_req_data {
+	u32 gen;
 	bool pushed;
 };
 
@@ -227,8 +250,9 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 		rnt_count_sender(skb);
 		if (type >= RTM_BASE && type <= RTM_MAX && nlmsg_len(nlh) >= 1) {
 			int family = *(u8 *)nlmsg_data(nlh);
+			/* As rtnetlink_rcv_msg(): a GET with any NLM_F_DUMP bit. */
 			bool dump = (type - RTM_BASE) % 4 == 2 &&
-				    (nlh->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+				    (nlh->nlmsg_flags & NLM_F_DUMP);
 
 			slot = rnt_handler_predict(family, type, dump);
 			if (slot >= 0)
@@ -243,6 +267,7 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 						cb->nlh->nlmsg_type, RNT_DUMPIT);
 	}
 
+	d->gen = READ_ONCE(rnt_gen);
 	d->pushed = rnt_ctx_push(slot);
 	return 0;
 }
@@ -253,7 +278,7 @@ static void rnt_req_exit(struct fprobe *fp, unsigned long ip,
 {
 	struct rnt_req_data *d = data;
 
-	if (d->pushed)
+	if (d->pushed && !rnt_gen_stale(d->gen))
 		rnt_ctx_pop();
 }
 NOKPROBE_SYMBOL(rnt_req_exit);
@@ -262,6 +287,7 @@ NOKPROBE_SYMBOL(rnt_req_exit);
 
 struct rnt_handler_data {
 	u64 start;
+	u32 gen;
 	int slot;
 	bool pushed;
 };
@@ -276,8 +302,11 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	int slot;
 
 	slot = rnt_handler_find(ip, -1, -1, -1);
-	if (slot < 0)
+	if (slot < 0) {
+		/* Only while an index update races with this owner's probe. */
+		rnt_drop(RNT_DROP_HANDLER);
 		return 1;
+	}
 	if (rnt_handlers[slot].kind == RNT_DOIT)
 		nlh = (const struct nlmsghdr *)rnt_arg(regs, 1);
 	else
@@ -295,6 +324,7 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	else
 		this_cpu_inc(h->stats->unlocked);
 	rnt_inflight(h, 1);
+	d->gen = READ_ONCE(rnt_gen);
 	d->slot = slot;
 	d->pushed = rnt_ctx_push(slot);
 	d->start = rnt_now();
@@ -310,6 +340,8 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 	int ret = (int)rnt_retval(regs);
 	u64 lat = rnt_since(d->start, rnt_now());
 
+	if (rnt_gen_stale(d->gen))
+		return;
 	this_cpu_inc(h->stats->calls);
 	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
 	if (ret < 0 && !(h->kind == RNT_DUMPIT && ret == -EMSGSIZE)) {
@@ -327,6 +359,7 @@ NOKPROBE_SYMBOL(rnt_handler_exit);
 
 struct rnt_rtnl_data {
 	u64 start;
+	u32 gen;
 	int which;	/* enum rnt_rtnl_point */
 };
 
@@ -394,6 +427,7 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 	}
 	if (t && t->nheld)
 		rnt_rtnl_acquire_check(t);
+	d->gen = READ_ONCE(rnt_gen);
 	d->which = which;
 	d->start = rnt_now();
 	return 0;
@@ -416,6 +450,8 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 	struct rnt_task *t;
 	bool acquired;
 
+	if (rnt_gen_stale(d->gen))
+		return;
 	switch (d->which) {
 	case RNT_P_INTERRUPTIBLE:
 	case RNT_P_KILLABLE:
@@ -427,7 +463,8 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 			which = RNT_ACQ_TRYLOCK_FAIL;
 		break;
 	case RNT_P_REFCOUNT:
-		acquired = (bool)ret;
+		/* A bool: only the low byte of the return register is set. */
+		acquired = (u8)ret;
 		break;
 	default:
 		acquired = true;
@@ -451,6 +488,7 @@ NOKPROBE_SYMBOL(rnt_rtnl_exit);
 struct rnt_net_data {
 	u64 start;
 	const void *net;
+	u32 gen;
 };
 
 static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
@@ -469,6 +507,7 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 	t = rnt_task_current(true);
 	if (!t || !rnt_pernet_check(t, net))
 		return 1;
+	d->gen = READ_ONCE(rnt_gen);
 	d->net = net;
 	d->start = rnt_now();
 	return 0;
@@ -479,8 +518,11 @@ static void rnt_net_exit(struct fprobe *fp, unsigned long ip,
 			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_net_data *d = data;
-	struct rnt_task *t = rnt_task_current(false);
+	struct rnt_task *t;
 
+	if (rnt_gen_stale(d->gen))
+		return;
+	t = rnt_task_current(false);
 	if (t)
 		rnt_pernet_lock(t, d->net, d->start);
 }
@@ -515,13 +557,6 @@ int rnt_probes_init(void)
 	err = rnt_resolve(rnt_req_syms, rnt_req_addrs, RNT_NR_REQ);
 	if (err)
 		return err;
-	f->info.available = true;
-
-	f = &rnt_fps[RNT_FP_HANDLERS];
-	f->info.name = "handlers";
-	f->entry = rnt_handler_entry;
-	f->exit = rnt_handler_exit;
-	f->data_size = sizeof(struct rnt_handler_data);
 	f->info.available = true;
 
 	f = &rnt_fps[RNT_FP_RTNL];
@@ -591,23 +626,26 @@ static void rnt_fp_unregister(struct rnt_fp *f)
 	f->info.registered = false;
 }
 
+/* The handler probes of one owner: handlers.c registers them. */
+void rnt_handler_fprobe_setup(struct fprobe *fp)
+{
+	memset(fp, 0, sizeof(*fp));
+	fp->entry_handler = rnt_handler_entry;
+	fp->exit_handler = rnt_handler_exit;
+	fp->entry_data_size = sizeof(struct rnt_handler_data);
+}
+
 /*
- * Registration order: the context probes come after the handler and
- * lock probes so that no request is seen half-way through its setup.
+ * Registration order: the context probes come after the handler probes
+ * (registered first, by the caller) and the lock probes, so that no
+ * request is seen half-way through its setup.
  */
 int rnt_probes_register(void)
 {
-	unsigned long *addrs;
-	int n, err;
+	int err;
 
-	n = rnt_handler_addrs(&addrs);
-	if (n < 0)
-		return n;
-	err = rnt_fp_register(&rnt_fps[RNT_FP_HANDLERS], addrs, n);
-	kfree(addrs);
-	if (!err)
-		err = rnt_fp_register(&rnt_fps[RNT_FP_PERNET], rnt_net_addrs,
-				      RNT_NR_NET);
+	err = rnt_fp_register(&rnt_fps[RNT_FP_PERNET], rnt_net_addrs,
+			      RNT_NR_NET);
 	if (!err)
 		err = rnt_fp_register(&rnt_fps[RNT_FP_RTNL], rnt_rtnl_addrs,
 				      rnt_nr_rtnl_addrs);
@@ -632,6 +670,10 @@ void rnt_probe_info(enum rnt_probe_id id, struct rnt_probe_info *info)
 {
 	struct rnt_fp *f = &rnt_fps[id];
 
+	if (id == RNT_FP_HANDLERS) {
+		rnt_handlers_probe_info(info);
+		return;
+	}
 	*info = f->info;
 	info->nmissed = f->missed + (f->info.registered ? f->fp.nmissed : 0);
 }

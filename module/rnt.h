@@ -75,12 +75,13 @@ struct rnt_hstats {
 };
 
 /*
- * One (family, msgtype, kind) entry of the kernel's handler table. Slots
- * are only ever added, under rnt_mutex, and keep their figures when the
- * kernel unregisters the handler (present becomes false).
+ * One (family, msgtype, kind, function, owner) of the kernel's handler
+ * table. Slots are only ever added, under rnt_mutex, and keep their
+ * figures when the kernel unregisters the handler (present becomes
+ * false) and when it comes back (at any address).
  */
 struct rnt_handler {
-	unsigned long fn;
+	unsigned long fn;	/* where it is now, or was last seen */
 	char name[RNT_NAME_LEN];
 	char owner[MODULE_NAME_LEN];
 	u8 family;
@@ -138,6 +139,7 @@ enum rnt_drop {
 	RNT_DROP_NETNS,
 	RNT_DROP_HELD,
 	RNT_DROP_VIOLATION,
+	RNT_DROP_HANDLER,	/* a request for a handler not in the index yet */
 	RNT_NR_DROP,
 };
 
@@ -184,13 +186,17 @@ int rnt_reset(void);
 unsigned long rnt_lookup_name(const char *name);
 
 /* handlers.c */
+struct rnt_probe_info;
 extern struct rnt_handler rnt_handlers[RNT_MAX_HANDLERS];
 extern int rnt_nr_handlers;
-int rnt_handlers_scan(void);
-void rnt_handlers_free(void);
+int rnt_handlers_init(void);
+void rnt_handlers_exit(void);
+int rnt_handlers_sync(bool probe);
+void rnt_handlers_unregister(void);
+void rnt_handlers_clear_inflight(void);
+void rnt_handlers_probe_info(struct rnt_probe_info *info);
 int rnt_handler_find(unsigned long ip, int family, int msgtype, int kind);
 int rnt_handler_predict(int family, int msgtype, bool dump);
-int rnt_handler_addrs(unsigned long **addrs);
 bool rnt_handler_locked(const struct rnt_handler *h);
 
 /* stats.c */
@@ -230,13 +236,19 @@ struct rnt_probe_info {
 	int error;
 	int addrs;
 	unsigned long nmissed;
+	/* Handler probes only: owners probed, table scans, entries without a slot. */
+	int groups;
+	u64 scans;
+	u64 unslotted;
 };
 
 enum rnt_probe_id { RNT_FP_REQ, RNT_FP_HANDLERS, RNT_FP_RTNL, RNT_FP_PERNET, RNT_NR_FP };
 
 int rnt_probes_init(void);
+void rnt_probes_new_generation(void);
 int rnt_probes_register(void);
 void rnt_probes_unregister(void);
+void rnt_handler_fprobe_setup(struct fprobe *fp);
 void rnt_probe_info(enum rnt_probe_id id, struct rnt_probe_info *info);
 struct rnt_task *rnt_task_current(bool create);
 void rnt_task_put(struct rnt_task *t);

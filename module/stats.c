@@ -218,10 +218,13 @@ void rnt_stats_reset(void)
 		memset(per_cpu_ptr(rnt_drops, cpu), 0,
 		       sizeof(*rnt_drops) * RNT_NR_DROP);
 	}
-	for (i = 0; i < rnt_nr_handlers; i++) {
-		atomic_set(&rnt_handlers[i].inflight, 0);
-		rnt_handlers[i].inflight_max = 0;
-	}
+	/*
+	 * inflight is a gauge of what runs now, not a count: a reset keeps
+	 * it, or the requests running across it would take it below zero.
+	 */
+	for (i = 0; i < rnt_nr_handlers; i++)
+		WRITE_ONCE(rnt_handlers[i].inflight_max,
+			   atomic_read(&rnt_handlers[i].inflight));
 	for (i = 0; i < RNT_MAX_SITES; i++)
 		WRITE_ONCE(rnt_sites[i], 0);
 	for (i = 0; i < RNT_MAX_NETNS; i++)
