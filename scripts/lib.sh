@@ -65,12 +65,48 @@ apt_private() {
 		"$@"
 }
 
-# Download a package's .deb from the private suites into the current dir.
-apt_private_download() {
-	local pkg=$1 stamp=$RNT_APT/lists/.updated
+# apt-get, run as root, downloads as the unprivileged _apt user: hand it
+# the directory (and it needs to reach it), or apt prints "Download is
+# performed unsandboxed as root" and does the download as root.
+apt_sandbox_dir() {
+	if [ "$(id -u)" = 0 ] && id -u _apt >/dev/null 2>&1; then
+		chown _apt "$1"
+	fi
+}
+
+# Refresh the private suites' package lists when they are older than a day
+# (or missing, as on a fresh machine).
+apt_private_update() {
+	local stamp=$RNT_APT/lists/.updated
 	if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 		apt_private update >&2 || die "apt update of private suites failed"
 		touch "$stamp"
 	fi
-	apt_private download "$pkg" >&2 || die "cannot download $pkg"
+}
+
+# Download a package's .deb from the private suites into the current dir,
+# which apt_sandbox_dir has handed to _apt.
+apt_private_download() {
+	apt_private_update
+	apt_private download "$1" >&2 || die "cannot download $1"
+}
+
+# virtme-ng is Architecture: all and only in newer suites: fetch it from
+# the private apt state and install it with its bookworm dependencies.
+# The arguments go to apt-get install: -y installs; the cold-path test
+# adds --download-only.
+vng_install() {
+	local tmp rc=0
+	tmp=$(mktemp -d)
+	chmod 755 "$tmp"
+	apt_sandbox_dir "$tmp"
+	if (cd "$tmp" && apt_private_download virtme-ng); then
+		chmod 644 "$tmp"/*.deb
+		DEBIAN_FRONTEND=noninteractive as_root apt-get -q \
+			--no-install-recommends install "$@" "$tmp"/virtme-ng_*.deb || rc=$?
+	else
+		rc=1
+	fi
+	rm -rf "$tmp"
+	return $rc
 }
