@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Shared helpers for the kernel and VM tooling. Source, do not run.
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 RNT_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The kernel cache lives outside the repository so fresh clones reuse it.
 # Not under /var/cache: the virtme-ng guest mounts a tmpfs over it.
