@@ -5,6 +5,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -18,8 +20,10 @@
 #include "main.h"
 #include "parse.h"
 #include "print.h"
+#include "table.h"
 
 bool json_output;
+const char *cmd_name = "COMMAND";
 bool pretty_output;
 
 int p_err(const char *fmt, ...)
@@ -106,16 +110,18 @@ static int do_help(int argc, char **argv);
  */
 static const struct cmd cmds[] = {
 	{ "stats", do_stats,
-	  "[--sort calls|errors|latency|hold|wait] [--top N]\n"
-	  "        [--family F] [--type T] [--hist NAME]",
+	  "[TABLE OPTIONS] [--family F] [--type T] [--hist NAME]",
 	  "per-handler calls, errors, latency, RTNL wait/hold, lock sets" },
 	{ "status", do_status, "",
 	  "module state, format version, features, probes and drops" },
-	{ "handlers", do_handlers, "[--summary]",
+	{ "handlers", do_handlers, "[TABLE OPTIONS] [--summary]",
 	  "registered rtnetlink handlers, or RTNL vs unlocked counts" },
-	{ "rtnl", do_rtnl, "", "RTNL acquisitions, wait and hold, call sites" },
-	{ "locksets", do_locksets, "", "per-netns lock-set shapes per owner" },
-	{ "netns", do_netns, "", "network namespaces seen by the tracer" },
+	{ "rtnl", do_rtnl, "[TABLE OPTIONS]",
+	  "RTNL acquisitions, wait and hold, call sites" },
+	{ "locksets", do_locksets, "[TABLE OPTIONS]",
+	  "per-netns lock-set shapes per owner" },
+	{ "netns", do_netns, "[TABLE OPTIONS]",
+	  "network namespaces seen by the tracer" },
 	{ "violations", do_violations, "",
 	  "locking rule violations and stacks" },
 	{ "watch", do_watch, "[-i SECONDS] [-n COUNT]",
@@ -154,7 +160,9 @@ static void usage(FILE *fp)
 		fprintf(fp, "\n      %s\n", cmds[i].help);
 	}
 	fputs("\nA command may be shortened to a prefix: the first command in this\n"
-	      "list that starts with it runs.\n"
+	      "list that starts with it runs. 'rtnlctl COMMAND help' lists its\n"
+	      "TABLE OPTIONS (-o COL,..., --output-all, -n, -r, --sort COL, --top N)\n"
+	      "and columns.\n"
 	      "\nOptions:\n"
 	      "  -j, --json     JSON output\n"
 	      "  -p, --pretty   pretty-printed JSON output (implies -j)\n"
@@ -162,6 +170,21 @@ static void usage(FILE *fp)
 	      "\nEnvironment:\n"
 	      "  RTNL_NET_TRACE_DIR  debugfs directory (default "
 	      DEFAULT_TRACE_DIR ")\n", fp);
+}
+
+void cmd_help(const char *name, const struct tcol *cols, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		if (strcmp(cmds[i].name, name) || !cmds[i].help)
+			continue;
+		printf("Usage: rtnlctl [OPTIONS] %s%s%s\n       rtnlctl %s help\n\n%s\n",
+		       name, *cmds[i].args ? " " : "", cmds[i].args, name,
+		       cmds[i].help);
+	}
+	if (cols)
+		table_help(cols, n);
 }
 
 static int do_help(int argc, char **argv)
@@ -223,6 +246,9 @@ int main(int argc, char **argv)
 	};
 	int opt, i, ret;
 
+	/* Column widths and the µ and ≤ of text output follow the locale. */
+	setlocale(LC_ALL, "");
+	utf8_output = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	/* A closed pipe fails a write with EPIPE: see check_stdout(). */
 	sigpipe_ignored = signal(SIGPIPE, SIG_IGN) == SIG_IGN;
 	opterr = 0;
@@ -258,6 +284,7 @@ int main(int argc, char **argv)
 	if (i < 0) {
 		ret = -1;
 	} else {
+		cmd_name = cmds[i].help ? cmds[i].name : cmds[i].args;
 		ret = cmds[i].fn(argc - 1, argv + 1);
 		if (!ret)
 			print_json_end();

@@ -10,6 +10,7 @@
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
 extern bool json_output;
+extern const char *cmd_name;	/* the command running */
 extern bool pretty_output;
 
 /*
@@ -42,6 +43,10 @@ int match_name(const char *word, const void *table, size_t n, size_t stride,
 const char *opt_arg(int *argc, char ***argv);
 int opt_u64(int *argc, char ***argv, uint64_t *val);
 int no_more_args(int argc, char **argv);
+
+struct tcol;
+/* "rtnlctl CMD help": its usage, and its table options and columns. */
+void cmd_help(const char *name, const struct tcol *cols, size_t n);
 
 int do_status(int argc, char **argv);
 int do_handlers(int argc, char **argv);

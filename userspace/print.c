@@ -12,10 +12,11 @@
 
 #define JSON_MAX_DEPTH	16
 
+bool utf8_output;
+
 static struct json_object *json_root;
 static struct json_object *json_stack[JSON_MAX_DEPTH];
 static int json_depth;
-static int text_cells;	/* cells printed on the current text row */
 
 void print_json_discard(void)
 {
@@ -174,68 +175,13 @@ void print_text(const char *fmt, ...)
 
 void print_nl(void)
 {
-	if (json_output)
-		return;
-	putchar('\n');
-	text_cells = 0;
+	if (!json_output)
+		putchar('\n');
 }
 
-/* Columns on screen: UTF-8 continuation bytes take none. */
-static int display_width(const char *s)
+struct json_object *print_json_container(void)
 {
-	int w = 0;
-
-	for (; *s; s++)
-		if ((*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
-static void text_cell(int width, const char *val)
-{
-	int pad = (width < 0 ? -width : width) - display_width(val);
-
-	if (json_output)
-		return;
-	if (text_cells++)
-		fputs("  ", stdout);
-	if (width > 0)
-		printf("%*s", pad > 0 ? pad : 0, "");
-	fputs(val, stdout);
-	if (width < 0)
-		printf("%*s", pad > 0 ? pad : 0, "");
-}
-
-void print_cell_str(const char *key, int width, const char *val)
-{
-	if (json_output)
-		print_str(key, NULL, val);
-	else
-		text_cell(width, val ? val : "-");
-}
-
-void print_cell_u64(const char *key, int width, uint64_t val)
-{
-	char buf[24];
-
-	if (json_output) {
-		print_u64(key, NULL, val);
-		return;
-	}
-	snprintf(buf, sizeof(buf), "%" PRIu64, val);
-	text_cell(width, buf);
-}
-
-void print_cell_time(const char *key, int width, uint64_t ns)
-{
-	char buf[32];
-
-	if (json_output) {
-		print_u64(key, NULL, ns);
-		return;
-	}
-	fmt_time(buf, sizeof(buf), ns);
-	text_cell(width, buf);
+	return json_output && json_depth ? json_stack[json_depth - 1] : NULL;
 }
 
 void fmt_time(char *buf, size_t len, uint64_t ns)
@@ -244,7 +190,7 @@ void fmt_time(char *buf, size_t len, uint64_t ns)
 	if (ns < 1000)
 		snprintf(buf, len, "%" PRIu64 " ns", ns);
 	else if (ns < 999950)
-		snprintf(buf, len, "%.1f µs", ns / 1e3);
+		snprintf(buf, len, "%.1f %s", ns / 1e3, utf8_output ? "µs" : "us");
 	else if (ns < 999950000)
 		snprintf(buf, len, "%.1f ms", ns / 1e6);
 	else

@@ -17,9 +17,11 @@
  * - Text formats take one "%s": the layer formats the value itself
  *   (numbers in decimal, times with a human unit, booleans as yes/no).
  * - JSON is built as a json-c tree and written by print_json_end().
- * - Cells are table columns: padded to |width| (negative: left-aligned),
- *   separated by two spaces, and a row ends with print_nl().
+ * - Table cells are in table.h.
  */
+
+/* The locale's charset is UTF-8: else text sticks to ASCII (us, <=). */
+extern bool utf8_output;
 
 /* Write the JSON built so far (if any) as one document, and drop it. */
 void print_json_end(void);
@@ -39,9 +41,10 @@ void print_u64_array(const char *key, const uint64_t *val, size_t n);
 __printf(1, 2) void print_text(const char *fmt, ...);
 void print_nl(void);
 
-void print_cell_str(const char *key, int width, const char *val);
-void print_cell_u64(const char *key, int width, uint64_t val);
-void print_cell_time(const char *key, int width, uint64_t ns);
+
+struct json_object;
+/* The innermost open JSON container, or NULL. */
+struct json_object *print_json_container(void);
 
 /* Human-readable time: "950 ns", "12.3 µs", "4.1 ms", "2.05 s". */
 void fmt_time(char *buf, size_t len, uint64_t ns);

@@ -8,63 +8,102 @@
 #include "print.h"
 #include "show.h"
 
-#define DIST_CELLS	(D_COUNT | D_SUM | D_AVG | D_P50 | D_P99 | D_MAX)
+enum { S_SITE, S_COUNT, S_WAIT_SUM, S_WAIT_MAX, S_HOLD_SUM, S_HOLD_MAX, NR_S };
 
-static void print_sites(const struct rtnl_info *t)
+static const struct tcol site_cols[NR_S] = {
+	TCOL("SITE", NULL, TC_DEFAULT, "the caller of the RTNL lock function"),
+	TCOL("COUNT", NULL, TC_DEFAULT | TC_NUM, "RTNL sections"),
+	WAIT_HOLD_TCOLS,
+};
+
+enum { D_RTNL, D_COUNT, D_SUM, D_AVG, D_P50, D_P99, D_MAX, NR_D };
+
+static const struct tcol dist_cols[NR_D] = {
+	TCOL("RTNL", NULL, TC_DEFAULT, "wait or hold"),
+	TCOL("COUNT", NULL, TC_DEFAULT | TC_NUM, "samples"),
+	TCOL("SUM", NULL, TC_DEFAULT | TC_NUM, "total"),
+	TCOL("AVG", NULL, TC_DEFAULT | TC_NUM, "average"),
+	TCOL("P50", "P50\u2264", TC_DEFAULT | TC_NUM,
+	  "median: upper edge of its log2 bucket"),
+	TCOL("P99", "P99\u2264", TC_DEFAULT | TC_NUM,
+	  "99th percentile: upper edge of its log2 bucket"),
+	TCOL("MAX", NULL, TC_DEFAULT | TC_NUM, "longest"),
+};
+
+static int print_sites(const struct rtnl_info *t)
 {
-	int width = strlen("SITE");
 	size_t i;
 
-	for (i = 0; i < t->nsites; i++)
-		if ((int)strlen(t->sites[i].sym) > width)
-			width = strlen(t->sites[i].sym);
-
 	print_text("\nRTNL sections outside rtnetlink handlers, by caller:\n");
-	print_cell_str(NULL, -width, "SITE");
-	print_cell_str(NULL, TIME_WIDTH, "COUNT");
-	print_wait_hold_header();
-	print_nl();
-
-	open_json_array("sites");
+	if (table_start(site_cols, NR_S, "sites", NULL))
+		return -1;
 	for (i = 0; i < t->nsites; i++) {
 		const struct site *s = &t->sites[i];
 
-		open_json_object(NULL);
-		print_cell_str("symbol", -width, s->sym);
-		print_cell_u64("count", TIME_WIDTH, s->count);
-		print_wait_hold(s->wait_sum, s->wait_max, s->hold_sum,
-				s->hold_max);
+		table_row();
+		cell_str(S_SITE, "symbol", s->sym);
+		cell_u64(S_COUNT, "count", s->count);
+		print_wait_hold(S_WAIT_SUM, s->wait_sum, s->wait_max,
+				s->hold_sum, s->hold_max);
 		print_extra(&t->rf, s->rec, false);
-		print_nl();
-		close_json_object();
+		table_row_end();
 	}
-	close_json_array();
+	table_end();
+	return 0;
+}
+
+/* The wait and hold distributions: rows of a table, members in JSON. */
+static void print_dists(const struct rtnl_info *t)
+{
+	static const struct dist_cols cols = {
+		D_COUNT, D_SUM, D_AVG, D_P50, D_P99, D_MAX
+	};
+
+	if (json_output) {
+		print_dist("wait_ns", &t->wait, &cols);
+		print_dist("hold_ns", &t->hold, &cols);
+		return;
+	}
+	if (table_start_fixed(dist_cols, NR_D, NULL))
+		return;
+	table_row();
+	cell_str(D_RTNL, NULL, "wait");
+	print_dist(NULL, &t->wait, &cols);
+	table_row_end();
+	table_row();
+	cell_str(D_RTNL, NULL, "hold");
+	print_dist(NULL, &t->hold, &cols);
+	table_row_end();
+	table_end();
 }
 
 int do_rtnl(int argc, char **argv)
 {
 	struct rtnl_info t;
+	int used, err;
 
-	if (no_more_args(argc, argv) || load_rtnl(&t))
+	for (; argc; argc--, argv++) {
+		if (!strcmp(*argv, "help")) {
+			cmd_help("rtnl", site_cols, NR_S);
+			return 0;
+		}
+		used = table_opt(&argc, &argv);
+		if (used < 0)
+			return -1;
+		if (!used)
+			return p_err("unknown option '%s' for rtnl", *argv);
+	}
+	if (load_rtnl(&t))
 		return -1;
 
 	open_json_object(NULL);
 	print_counters("acquire", "acquire:", &t.acquire);
-
 	print_nl();
-	print_cell_str(NULL, -4, "");
-	print_dist_header("", DIST_CELLS);
-	print_nl();
-	print_cell_str(NULL, -4, "wait");
-	print_dist("wait_ns", &t.wait, DIST_CELLS);
-	print_nl();
-	print_cell_str(NULL, -4, "hold");
-	print_dist("hold_ns", &t.hold, DIST_CELLS);
-	print_nl();
-
-	print_sites(&t);
-	print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	print_dists(&t);
+	err = print_sites(&t);
+	if (!err)
+		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
 	close_json_object();
 	free_rtnl(&t);
-	return 0;
+	return err;
 }

@@ -13,102 +13,33 @@
 #include "print.h"
 #include "show.h"
 
-static void widen(int *width, const char *s)
-{
-	int len = strlen(s);
-
-	if (len > *width)
-		*width = len;
-}
-
-void hkey_widths_init(struct hkey_widths *w)
-{
-	w->family = strlen("FAMILY");
-	w->msgtype = strlen("MSGTYPE");
-	w->kind = strlen("dumpit");
-	w->handler = strlen("HANDLER");
-}
-
-void hkey_widths_add(struct hkey_widths *w, const struct hkey *k)
-{
-	char buf[NAME_LEN];
-
-	widen(&w->family, family_name(k->family, buf));
-	widen(&w->msgtype, msgtype_name(k->msgtype, buf));
-	widen(&w->kind, k->kind);
-	widen(&w->handler, k->fn);
-}
-
-void print_hkey_header(const struct hkey_widths *w)
-{
-	print_cell_str(NULL, -w->family, "FAMILY");
-	print_cell_str(NULL, -w->msgtype, "MSGTYPE");
-	print_cell_str(NULL, -w->kind, "KIND");
-	print_cell_str(NULL, -w->handler, "HANDLER");
-}
-
-void print_hkey(const struct hkey_widths *w, const struct hkey *k)
+void print_hkey(int first, const struct hkey *k)
 {
 	char buf[NAME_LEN];
 
 	/* JSON: the numbers, and their names (null when unknown). */
 	print_u64("family", NULL, k->family);
 	print_str("family_name", NULL, family_known(k->family));
-	print_cell_str(NULL, -w->family, family_name(k->family, buf));
+	cell_str(first, NULL, family_name(k->family, buf));
 	print_u64("msgtype", NULL, k->msgtype);
 	print_str("msgtype_name", NULL, msgtype_known(k->msgtype));
-	print_cell_str(NULL, -w->msgtype, msgtype_name(k->msgtype, buf));
-	print_cell_str("kind", -w->kind, k->kind);
-	print_cell_str("handler", -w->handler, k->fn);
+	cell_str(first + 1, NULL, msgtype_name(k->msgtype, buf));
+	cell_str(first + 2, "kind", k->kind);
+	cell_str(first + 3, "handler", k->fn);
 }
 
-static const struct {
-	const char *name;
-	unsigned int bit;
-} dist_fields[] = {
-	{ "count", D_COUNT }, { "sum", D_SUM }, { "avg", D_AVG },
-	{ "p50", D_P50 }, { "p99", D_P99 }, { "max", D_MAX },
-};
-
-void print_dist(const char *key, const struct dist *d, unsigned int cells)
+void print_dist(const char *key, const struct dist *d,
+		const struct dist_cols *cols)
 {
-	uint64_t val[] = {
-		d->count, d->sum, dist_avg(d), dist_percentile(d, 50),
-		dist_percentile(d, 99), d->max,
-	};
-	size_t i;
-
 	open_json_object(key);
-	for (i = 0; i < ARRAY_SIZE(dist_fields); i++) {
-		if (!(cells & dist_fields[i].bit))
-			print_u64(dist_fields[i].name, NULL, val[i]);
-		else if (dist_fields[i].bit == D_COUNT)
-			print_cell_u64(dist_fields[i].name, TIME_WIDTH, val[i]);
-		else
-			print_cell_time(dist_fields[i].name, TIME_WIDTH,
-					val[i]);
-	}
+	cell_u64(cols->count, "count", d->count);
+	cell_time(cols->sum, "sum", d->sum);
+	cell_time(cols->avg, "avg", dist_avg(d));
+	cell_time(cols->p50, "p50", dist_percentile(d, 50));
+	cell_time(cols->p99, "p99", dist_percentile(d, 99));
+	cell_time(cols->max, "max", d->max);
 	print_u64_array("hist", d->hist, HIST_BUCKETS);
 	close_json_object();
-}
-
-void print_dist_header(const char *prefix, unsigned int cells)
-{
-	char label[32];
-	size_t i, j;
-
-	for (i = 0; i < ARRAY_SIZE(dist_fields); i++) {
-		if (!(cells & dist_fields[i].bit))
-			continue;
-		j = snprintf(label, sizeof(label), "%s%s", prefix,
-			     dist_fields[i].name);
-		while (j--)
-			label[j] = toupper((unsigned char)label[j]);
-		/* Percentiles are log2 bucket upper edges: bounds. */
-		if (dist_fields[i].bit & (D_P50 | D_P99))
-			strcat(label, "\u2264");
-		print_cell_str(NULL, TIME_WIDTH, label);
-	}
 }
 
 void print_counters(const char *key, const char *label,
@@ -201,6 +132,10 @@ void print_other_records(const struct rfile *f, size_t first, size_t end,
 	bool any = false;
 	size_t i;
 
+	/* Raw tables are for scripts: only the table (JSON has them). */
+	if (table_opts.raw && !json_output)
+		return;
+
 	for (i = first; i < end && i < f->nrecs; i++) {
 		if (rec_known(f, &f->recs[i]))
 			continue;
@@ -213,21 +148,13 @@ void print_other_records(const struct rfile *f, size_t first, size_t end,
 		close_json_array();
 }
 
-void print_wait_hold_header(void)
+void print_wait_hold(int first, uint64_t wait_sum, uint64_t wait_max,
+		     uint64_t hold_sum, uint64_t hold_max)
 {
-	print_cell_str(NULL, TIME_WIDTH, "WAIT_SUM");
-	print_cell_str(NULL, TIME_WIDTH, "WAIT_MAX");
-	print_cell_str(NULL, TIME_WIDTH, "HOLD_SUM");
-	print_cell_str(NULL, TIME_WIDTH, "HOLD_MAX");
-}
-
-void print_wait_hold(uint64_t wait_sum, uint64_t wait_max, uint64_t hold_sum,
-		     uint64_t hold_max)
-{
-	print_cell_time("wait_sum_ns", TIME_WIDTH, wait_sum);
-	print_cell_time("wait_max_ns", TIME_WIDTH, wait_max);
-	print_cell_time("hold_sum_ns", TIME_WIDTH, hold_sum);
-	print_cell_time("hold_max_ns", TIME_WIDTH, hold_max);
+	cell_time(first, "wait_sum_ns", wait_sum);
+	cell_time(first + 1, "wait_max_ns", wait_max);
+	cell_time(first + 2, "hold_sum_ns", hold_sum);
+	cell_time(first + 3, "hold_max_ns", hold_max);
 }
 
 #define NETNS_RUN_DIR	"/run/netns"

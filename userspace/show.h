@@ -3,36 +3,31 @@
 #define RTNLCTL_SHOW_H
 
 #include "data.h"
+#include "table.h"
 
 /* Display helpers shared by several commands. */
 
-/* Text widths of the handler key columns. */
-struct hkey_widths {
-	int family, msgtype, kind, handler;
+/* The four columns of a handler key, and their cells from @first on. */
+#define HKEY_TCOLS							\
+	TCOL("FAMILY", NULL, TC_DEFAULT, "address family (PF_*), or its number"), \
+	TCOL("MSGTYPE", NULL, TC_DEFAULT, "message type (RTM_*), or its number"), \
+	TCOL("KIND", NULL, TC_DEFAULT, "doit or dumpit"),			\
+	TCOL("HANDLER", NULL, TC_DEFAULT, "handler function")
+
+void print_hkey(int first, const struct hkey *k);
+
+/*
+ * A distribution: JSON an object @key with every field; text the cells
+ * of the columns in @cols (count, sum, avg, p50, p99, max; -1 for none).
+ */
+struct dist_cols {
+	int count, sum, avg, p50, p99, max;
 };
 
-void hkey_widths_init(struct hkey_widths *w);
-void hkey_widths_add(struct hkey_widths *w, const struct hkey *k);
-void print_hkey_header(const struct hkey_widths *w);
-void print_hkey(const struct hkey_widths *w, const struct hkey *k);
+#define NO_DIST_COLS ((struct dist_cols){ -1, -1, -1, -1, -1, -1 })
 
-/* Which fields of a distribution print_dist() shows as text cells. */
-enum {
-	D_COUNT = 1 << 0,
-	D_SUM = 1 << 1,
-	D_AVG = 1 << 2,
-	D_P50 = 1 << 3,
-	D_P99 = 1 << 4,
-	D_MAX = 1 << 5,
-};
-
-#define TIME_WIDTH	9
-
-/* JSON: an object @key with every field; text: the @cells columns. */
-void print_dist(const char *key, const struct dist *d, unsigned int cells);
-
-/* Header cells for @cells, each label @prefix followed by the field. */
-void print_dist_header(const char *prefix, unsigned int cells);
+void print_dist(const char *key, const struct dist *d,
+		const struct dist_cols *cols);
 
 /* Named counters: text "label  a 1  b 2" on one line, JSON {"a":1,"b":2}. */
 void print_counters(const char *key, const char *label,
@@ -60,9 +55,14 @@ void print_other_record(const struct rfile *f, const struct record *r,
 			const char *indent);
 
 /* The RTNL wait and hold sum/max columns of rtnl sites and netns. */
-void print_wait_hold_header(void);
-void print_wait_hold(uint64_t wait_sum, uint64_t wait_max, uint64_t hold_sum,
-		     uint64_t hold_max);
+#define WAIT_HOLD_TCOLS							\
+	TCOL("WAIT_SUM", NULL, TC_DEFAULT | TC_NUM, "RTNL wait, total"),	\
+	TCOL("WAIT_MAX", NULL, TC_DEFAULT | TC_NUM, "RTNL wait, longest"),	\
+	TCOL("HOLD_SUM", NULL, TC_DEFAULT | TC_NUM, "RTNL hold, total"),	\
+	TCOL("HOLD_MAX", NULL, TC_DEFAULT | TC_NUM, "RTNL hold, longest")
+
+void print_wait_hold(int first, uint64_t wait_sum, uint64_t wait_max,
+		     uint64_t hold_sum, uint64_t hold_max);
 
 /* The name under /run/netns of the netns with inode @inum, or NULL. */
 const char *netns_name(uint64_t inum);

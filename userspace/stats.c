@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* rtnlctl stats [--sort KEY] [--top N] [--family F] [--type T] [--hist NAME] */
+/* rtnlctl stats [TABLE OPTIONS] [--family F] [--type T] [--hist NAME] */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,61 +13,67 @@
 #define TOP_ERRNOS	3
 #define HIST_STARS	40
 
-static uint64_t sort_calls(const struct hstat *s)
-{
-	return s->calls;
-}
-
-static uint64_t sort_errors(const struct hstat *s)
-{
-	return s->errors;
-}
-
-static uint64_t sort_latency(const struct hstat *s)
-{
-	return dist_avg(&s->lat);
-}
-
-static uint64_t sort_hold(const struct hstat *s)
-{
-	return s->hold.sum;
-}
-
-static uint64_t sort_wait(const struct hstat *s)
-{
-	return s->wait.sum;
-}
-
-static const struct sort_key {
-	const char *name;
-	uint64_t (*val)(const struct hstat *s);
-} sort_keys[] = {
-	{ "calls", sort_calls },
-	{ "errors", sort_errors },
-	{ "latency", sort_latency },
-	{ "hold", sort_hold },
-	{ "wait", sort_wait },
+enum {
+	C_FAMILY, C_MSGTYPE, C_KIND, C_HANDLER, C_CALLS, C_ERRORS, C_REQUESTS,
+	C_ROUNDS, C_RTNL, C_UNLOCKED, C_INFLIGHT, C_INFLIGHT_MAX, C_LAT_COUNT,
+	C_LAT_SUM, C_LAT_AVG, C_LAT_P50, C_LAT_P99, C_LAT_MAX, C_WAIT_COUNT,
+	C_WAIT_SUM, C_WAIT_MAX, C_HOLD_COUNT, C_HOLD_SUM, C_HOLD_MAX, C_SETS,
+	C_SETS_INIT_NET, C_SETS_MAX, C_ERRNOS, NR_COLS
 };
 
+#define D	TC_DEFAULT
+#define N	TC_NUM
+
+/* The default view fits in 120 columns: the rest is a -o away. */
+static const struct tcol stat_cols[NR_COLS] = {
+	HKEY_TCOLS,
+	[C_CALLS] = TCOL("CALLS", NULL, D | N, "handler calls (dumpit: rounds)"),
+	[C_ERRORS] = TCOL("ERRORS", NULL, D | N, "calls that failed"),
+	[C_REQUESTS] = TCOL("REQUESTS", NULL, N, "requests (dumpit: dump starts)"),
+	[C_ROUNDS] = TCOL("ROUNDS", NULL, N, "dumpit rounds"),
+	[C_RTNL] = TCOL("RTNL", NULL, N, "calls with RTNL held"),
+	[C_UNLOCKED] = TCOL("UNLOCKED", NULL, N, "calls without RTNL"),
+	[C_INFLIGHT] = TCOL("INFLIGHT", NULL, N, "calls running now"),
+	[C_INFLIGHT_MAX] = TCOL("INFLIGHT_MAX", NULL, N, "most calls at once"),
+	[C_LAT_COUNT] = TCOL("LAT_COUNT", NULL, N, "latency samples"),
+	[C_LAT_SUM] = TCOL("LAT_SUM", NULL, N, "latency, total"),
+	[C_LAT_AVG] = TCOL_ALIAS("LAT_AVG", NULL, D | N, "latency, average", "latency"),
+	[C_LAT_P50] = TCOL("LAT_P50", "LAT_P50\u2264", N,
+			"latency median: upper edge of its log2 bucket"),
+	[C_LAT_P99] = TCOL("LAT_P99", "LAT_P99\u2264", D | N,
+			"latency 99th percentile: upper edge of its log2 bucket"),
+	[C_LAT_MAX] = TCOL("LAT_MAX", NULL, D | N, "latency, longest"),
+	[C_WAIT_COUNT] = TCOL("WAIT_COUNT", NULL, N, "RTNL waits charged"),
+	[C_WAIT_SUM] = TCOL_ALIAS("WAIT_SUM", NULL, D | N, "RTNL wait, total", "wait"),
+	[C_WAIT_MAX] = TCOL("WAIT_MAX", NULL, N, "RTNL wait, longest"),
+	[C_HOLD_COUNT] = TCOL("HOLD_COUNT", NULL, N, "RTNL sections charged"),
+	[C_HOLD_SUM] = TCOL_ALIAS("HOLD_SUM", NULL, D | N, "RTNL hold, total", "hold"),
+	[C_HOLD_MAX] = TCOL("HOLD_MAX", NULL, N, "RTNL hold, longest"),
+	[C_SETS] = TCOL("SETS", "SETS 1/2/3/4/5+", 0,
+		     "RTNL sections by per-netns lock-set size"),
+	[C_SETS_INIT_NET] = TCOL("SETS_INIT_NET", NULL, N,
+			      "lock sets that included init_net"),
+	[C_SETS_MAX] = TCOL("SETS_MAX", NULL, N, "largest lock set"),
+	[C_ERRNOS] = TCOL("ERRNOS", NULL, 0, "the three most frequent errnos"),
+};
+
+#undef D
+#undef N
+
 struct stats_opts {
-	const struct sort_key *sort;
-	uint64_t top;
 	bool by_family, by_type;
 	unsigned int family, msgtype;
 	const char *hist;
 };
 
-static const struct sort_key *cur_sort;
-
-/* Largest first; equal rows keep their order in the file. */
-static int cmp_rows(const void *a, const void *b)
+/* For --hist: most calls first; equal rows keep their order in the file. */
+static int cmp_calls(const void *a, const void *b)
 {
 	const struct hstat *x = *(const struct hstat *const *)a;
 	const struct hstat *y = *(const struct hstat *const *)b;
-	uint64_t vx = cur_sort->val(x), vy = cur_sort->val(y);
 
-	if (vx != vy)
-		return vx < vy ? 1 : -1;
+	if (x->calls != y->calls)
+		return x->calls < y->calls ? 1 : -1;
 	return x < y ? -1 : x > y;
 }
 
@@ -105,10 +111,10 @@ static void print_errnos(const struct hstat *s)
 				 s->errnos[i].count);
 	}
 	close_json_array();
-	print_cell_str(NULL, 0, *text ? text : "-");
+	cell_str(C_ERRNOS, NULL, *text ? text : "-");
 }
 
-static void print_locksets(const struct hstat *s, int width)
+static void print_locksets(const struct hstat *s)
 {
 	char text[MAX_LOCKSET_BUCKETS * 21 + 1] = "";
 	size_t i, len;
@@ -126,32 +132,35 @@ static void print_locksets(const struct hstat *s, int width)
 			 i ? "/" : "", s->lockset[i]);
 	}
 	close_json_array();
-	print_cell_str(NULL, -width, text);
-	print_u64("lockset_init_net", NULL, s->lockset_init_net);
-	print_u64("lockset_max", NULL, s->lockset_max);
+	cell_str(C_SETS, NULL, text);
+	cell_u64(C_SETS_INIT_NET, "lockset_init_net", s->lockset_init_net);
+	cell_u64(C_SETS_MAX, "lockset_max", s->lockset_max);
 }
 
-static void print_row(const struct stats *t, const struct hkey_widths *w,
-		      int sets_width, const struct hstat *s)
+static void print_row(const struct stats *t, const struct hstat *s)
 {
-	open_json_object(NULL);
-	print_hkey(w, &s->key);
-	print_cell_u64("calls", 8, s->calls);
-	print_cell_u64("errors", 6, s->errors);
-	print_u64("requests", NULL, s->requests);
-	print_u64("rounds", NULL, s->rounds);
-	print_u64("rtnl", NULL, s->rtnl);
-	print_u64("unlocked", NULL, s->unlocked);
-	print_u64("inflight", NULL, s->inflight);
-	print_u64("inflight_max", NULL, s->inflight_max);
-	print_dist("latency_ns", &s->lat, D_AVG | D_P50 | D_P99 | D_MAX);
-	print_dist("rtnl_wait_ns", &s->wait, D_SUM | D_MAX);
-	print_dist("rtnl_hold_ns", &s->hold, D_SUM | D_MAX);
-	print_locksets(s, sets_width);
+	static const struct dist_cols lat = {
+		C_LAT_COUNT, C_LAT_SUM, C_LAT_AVG, C_LAT_P50, C_LAT_P99, C_LAT_MAX
+	}, wait = { C_WAIT_COUNT, C_WAIT_SUM, -1, -1, -1, C_WAIT_MAX },
+	   hold = { C_HOLD_COUNT, C_HOLD_SUM, -1, -1, -1, C_HOLD_MAX };
+
+	table_row();
+	print_hkey(C_FAMILY, &s->key);
+	cell_u64(C_CALLS, "calls", s->calls);
+	cell_u64(C_ERRORS, "errors", s->errors);
+	cell_u64(C_REQUESTS, "requests", s->requests);
+	cell_u64(C_ROUNDS, "rounds", s->rounds);
+	cell_u64(C_RTNL, "rtnl", s->rtnl);
+	cell_u64(C_UNLOCKED, "unlocked", s->unlocked);
+	cell_u64(C_INFLIGHT, "inflight", s->inflight);
+	cell_u64(C_INFLIGHT_MAX, "inflight_max", s->inflight_max);
+	print_dist("latency_ns", &s->lat, &lat);
+	print_dist("rtnl_wait_ns", &s->wait, &wait);
+	print_dist("rtnl_hold_ns", &s->hold, &hold);
+	print_locksets(s);
 	print_errnos(s);
 	print_extra(&t->rf, s->rec, false);
-	print_nl();
-	close_json_object();
+	table_row_end();
 }
 
 /* "SETS 1/2/3/4/5+": the lock-set sizes the column counts. */
@@ -167,32 +176,22 @@ static const char *sets_label(size_t n, char *buf, size_t len)
 	return buf;
 }
 
-static void print_table(const struct stats *t, const struct hstat **rows,
-			size_t n)
+static int print_table(const struct stats *t, const struct hstat **rows,
+		       size_t n)
 {
 	char sets[MAX_LOCKSET_BUCKETS * 4 + 8];
-	struct hkey_widths w;
+	struct tcol cols[NR_COLS];
 	size_t i;
 
-	hkey_widths_init(&w);
+	memcpy(cols, stat_cols, sizeof(cols));
+	cols[C_SETS].heading = sets_label(n ? rows[0]->nlockset : 5, sets,
+					  sizeof(sets));
+	if (table_start(cols, NR_COLS, "stats", "CALLS"))
+		return -1;
 	for (i = 0; i < n; i++)
-		hkey_widths_add(&w, &rows[i]->key);
-
-	print_hkey_header(&w);
-	print_cell_str(NULL, 8, "CALLS");
-	print_cell_str(NULL, 6, "ERRORS");
-	print_dist_header("lat_", D_AVG | D_P50 | D_P99 | D_MAX);
-	print_dist_header("wait_", D_SUM | D_MAX);
-	print_dist_header("hold_", D_SUM | D_MAX);
-	sets_label(n ? rows[0]->nlockset : 5, sets, sizeof(sets));
-	print_cell_str(NULL, -(int)strlen(sets), sets);
-	print_cell_str(NULL, 0, "ERRNOS");
-	print_nl();
-
-	open_json_array("stats");
-	for (i = 0; i < n; i++)
-		print_row(t, &w, strlen(sets), rows[i]);
-	close_json_array();
+		print_row(t, rows[i]);
+	table_end();
+	return 0;
 }
 
 /* A log2 histogram as text bars, in the style of bcc's funclatency. */
@@ -240,28 +239,26 @@ static void print_hist(const struct hstat *s)
 static int parse_opts(int argc, char **argv, struct stats_opts *o)
 {
 	const char *opt, *arg;
-	int i;
+	int used;
 
 	for (; argc; argc--, argv++) {
 		opt = *argv;
-		if (!strcmp(opt, "--top")) {
-			if (opt_u64(&argc, &argv, &o->top))
-				return -1;
-			continue;
+		if (!strcmp(opt, "help")) {
+			cmd_help("stats", stat_cols, NR_COLS);
+			return 1;
 		}
-		if (strcmp(opt, "--sort") && strcmp(opt, "--family") &&
-		    strcmp(opt, "--type") && strcmp(opt, "--hist"))
+		used = table_opt(&argc, &argv);
+		if (used < 0)
+			return -1;
+		if (used)
+			continue;
+		if (strcmp(opt, "--family") && strcmp(opt, "--type") &&
+		    strcmp(opt, "--hist"))
 			return p_err("unknown option '%s' for stats", opt);
 		arg = opt_arg(&argc, &argv);
 		if (!arg)
 			return -1;
-		if (!strcmp(opt, "--sort")) {
-			i = match_name(arg, sort_keys, ARRAY_SIZE(sort_keys),
-				       sizeof(*sort_keys), "sort key");
-			if (i < 0)
-				return -1;
-			o->sort = &sort_keys[i];
-		} else if (!strcmp(opt, "--family")) {
+		if (!strcmp(opt, "--family")) {
 			if (parse_family(arg, &o->family))
 				return p_err("unknown family '%s'", arg);
 			o->by_family = true;
@@ -278,12 +275,16 @@ static int parse_opts(int argc, char **argv, struct stats_opts *o)
 
 int do_stats(int argc, char **argv)
 {
-	struct stats_opts o = { .sort = &sort_keys[0] };
+	struct stats_opts o = { 0 };
 	const struct hstat **rows;
 	struct stats t;
 	size_t i, n = 0;
+	int err = 0;
 
-	if (parse_opts(argc, argv, &o) || load_stats(&t))
+	err = parse_opts(argc, argv, &o);
+	if (err)
+		return err < 0 ? -1 : 0;
+	if (load_stats(&t))
 		return -1;
 	rows = calloc(t.n + 1, sizeof(*rows));
 	if (!rows) {
@@ -293,14 +294,10 @@ int do_stats(int argc, char **argv)
 	for (i = 0; i < t.n; i++)
 		if (want(&o, &t.v[i]))
 			rows[n++] = &t.v[i];
-	cur_sort = o.sort;
-	qsort(rows, n, sizeof(*rows), cmp_rows);
-	if (o.top && o.top < n)
-		n = o.top;
-
 	if (o.hist && !n) {
-		p_err("no stats for handler '%s'", o.hist);
+		err = p_err("no stats for handler '%s'", o.hist);
 	} else if (o.hist && !json_output) {
+		qsort(rows, n, sizeof(*rows), cmp_calls);
 		for (i = 0; i < n; i++) {
 			if (i)
 				print_nl();
@@ -308,11 +305,12 @@ int do_stats(int argc, char **argv)
 		}
 	} else {
 		open_json_object(NULL);
-		print_table(&t, rows, n);
-		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+		err = print_table(&t, rows, n);
+		if (!err)
+			print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
 		close_json_object();
 	}
 	free(rows);
 	free_stats(&t);
-	return o.hist && !n ? -1 : 0;
+	return err;
 }

@@ -9,92 +9,119 @@
 #include "print.h"
 #include "show.h"
 
-#define NUM_WIDTH	10
-#define INUM_WIDTH	10
-
-int do_locksets(int argc, char **argv)
+/* The table options of a command without options of its own. */
+static int table_args(const char *cmd, const struct tcol *cols, size_t n,
+		      int argc, char **argv)
 {
-	int width = strlen("OWNER");
-	struct locksets t;
-	size_t i;
+	int used;
 
-	if (no_more_args(argc, argv) || load_locksets(&t))
-		return -1;
-	for (i = 0; i < t.n; i++)
-		if ((int)strlen(t.v[i].owner) > width)
-			width = strlen(t.v[i].owner);
-
-	print_cell_str(NULL, -width, "OWNER");
-	print_cell_str(NULL, 4, "SIZE");
-	print_cell_str(NULL, 8, "INIT_NET");
-	print_cell_str(NULL, NUM_WIDTH, "COUNT");
-	print_nl();
-	open_json_object(NULL);
-	open_json_array("locksets");
-	for (i = 0; i < t.n; i++) {
-		open_json_object(NULL);
-		print_cell_str("owner", -width, t.v[i].owner);
-		print_u64("size", NULL, t.v[i].size_num);
-		print_bool("or_more", NULL, t.v[i].or_more);
-		print_cell_str(NULL, 4, t.v[i].size);
-		print_bool("init_net", NULL, t.v[i].init_net);
-		print_cell_u64(NULL, 8, t.v[i].init_net);
-		print_cell_u64("count", NUM_WIDTH, t.v[i].count);
-		print_extra(&t.rf, t.v[i].rec, false);
-		print_nl();
-		close_json_object();
+	for (; argc; argc--, argv++) {
+		if (!strcmp(*argv, "help")) {
+			cmd_help(cmd, cols, n);
+			return 1;
+		}
+		used = table_opt(&argc, &argv);
+		if (used < 0)
+			return -1;
+		if (!used)
+			return p_err("unknown option '%s' for %s", *argv, cmd);
 	}
-	close_json_array();
-	print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
-	close_json_object();
-	free_locksets(&t);
 	return 0;
 }
 
+enum { L_OWNER, L_SIZE, L_INIT_NET, L_COUNT, NR_L };
+
+static const struct tcol lockset_cols[NR_L] = {
+	TCOL("OWNER", NULL, TC_DEFAULT, "handler, or call site outside rtnetlink"),
+	TCOL("SIZE", NULL, TC_DEFAULT | TC_NUM, "per-netns locks in the set"),
+	TCOL("INIT_NET", NULL, TC_DEFAULT | TC_NUM, "1 when init_net was in it"),
+	TCOL("COUNT", NULL, TC_DEFAULT | TC_NUM, "RTNL sections with that set"),
+};
+
+int do_locksets(int argc, char **argv)
+{
+	struct locksets t;
+	size_t i;
+	int err;
+
+	err = table_args("locksets", lockset_cols, NR_L, argc, argv);
+	if (err)
+		return err < 0 ? -1 : 0;
+	if (load_locksets(&t))
+		return -1;
+	open_json_object(NULL);
+	err = table_start(lockset_cols, NR_L, "locksets", NULL);
+	for (i = 0; !err && i < t.n; i++) {
+		table_row();
+		cell_str(L_OWNER, "owner", t.v[i].owner);
+		print_u64("size", NULL, t.v[i].size_num);
+		print_bool("or_more", NULL, t.v[i].or_more);
+		/* "5+" sorts after 5 */
+		cell_sorted(L_SIZE, t.v[i].size,
+			    t.v[i].size_num * 2 + t.v[i].or_more);
+		print_bool("init_net", NULL, t.v[i].init_net);
+		cell_u64(L_INIT_NET, NULL, t.v[i].init_net);
+		cell_u64(L_COUNT, "count", t.v[i].count);
+		print_extra(&t.rf, t.v[i].rec, false);
+		table_row_end();
+	}
+	if (!err) {
+		table_end();
+		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	}
+	close_json_object();
+	free_locksets(&t);
+	return err;
+}
+
+enum {
+	N_NAME, N_INUM, N_COOKIE, N_REQUESTS, N_LOCKS, N_WAIT_SUM, N_WAIT_MAX,
+	N_HOLD_SUM, N_HOLD_MAX, NR_N
+};
+
+static const struct tcol netns_cols[NR_N] = {
+	TCOL("NAME", NULL, TC_DEFAULT, "the ip netns name, or -"),
+	TCOL("INUM", NULL, TC_DEFAULT | TC_NUM, "inode number (ip netns identify)"),
+	TCOL("COOKIE", NULL, TC_DEFAULT | TC_NUM, "net_cookie, never reused"),
+	TCOL("REQUESTS", NULL, TC_DEFAULT | TC_NUM, "rtnetlink requests sent"),
+	TCOL("LOCKS", NULL, TC_DEFAULT | TC_NUM, "its per-netns RTNL taken"),
+	WAIT_HOLD_TCOLS,
+};
+
 int do_netns(int argc, char **argv)
 {
-	int width = strlen("NAME");
 	struct netns_table t;
-	const char *name;
 	size_t i;
+	int err;
 
-	if (no_more_args(argc, argv) || load_netns(&t))
+	err = table_args("netns", netns_cols, NR_N, argc, argv);
+	if (err)
+		return err < 0 ? -1 : 0;
+	if (load_netns(&t))
 		return -1;
-	for (i = 0; i < t.n; i++) {
-		name = netns_name(t.v[i].inum);
-		if (name && (int)strlen(name) > width)
-			width = strlen(name);
-	}
-
-	print_cell_str(NULL, -width, "NAME");
-	print_cell_str(NULL, INUM_WIDTH, "INUM");
-	print_cell_str(NULL, NUM_WIDTH, "COOKIE");
-	print_cell_str(NULL, NUM_WIDTH, "REQUESTS");
-	print_cell_str(NULL, NUM_WIDTH, "LOCKS");
-	print_wait_hold_header();
-	print_nl();
 	open_json_object(NULL);
-	open_json_array("netns");
-	for (i = 0; i < t.n; i++) {
+	err = table_start(netns_cols, NR_N, "netns", NULL);
+	for (i = 0; !err && i < t.n; i++) {
 		const struct netns *ns = &t.v[i];
 
-		open_json_object(NULL);
-		print_cell_str("name", -width, netns_name(ns->inum));
-		print_cell_u64("inum", INUM_WIDTH, ns->inum);
-		print_cell_u64("cookie", NUM_WIDTH, ns->cookie);
-		print_cell_u64("requests", NUM_WIDTH, ns->requests);
-		print_cell_u64("locks", NUM_WIDTH, ns->locks);
-		print_wait_hold(ns->wait_sum, ns->wait_max, ns->hold_sum,
-				ns->hold_max);
+		table_row();
+		cell_str(N_NAME, "name", netns_name(ns->inum));
+		cell_u64(N_INUM, "inum", ns->inum);
+		cell_u64(N_COOKIE, "cookie", ns->cookie);
+		cell_u64(N_REQUESTS, "requests", ns->requests);
+		cell_u64(N_LOCKS, "locks", ns->locks);
+		print_wait_hold(N_WAIT_SUM, ns->wait_sum, ns->wait_max,
+				ns->hold_sum, ns->hold_max);
 		print_extra(&t.rf, ns->rec, false);
-		print_nl();
-		close_json_object();
+		table_row_end();
 	}
-	close_json_array();
-	print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	if (!err) {
+		table_end();
+		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	}
 	close_json_object();
 	free_netns(&t);
-	return 0;
+	return err;
 }
 
 /*

@@ -150,37 +150,45 @@ static void print_rtnl_delta(const struct rtnl_info *prev,
 	print_time(NULL, " (%s)", wait.sum);
 	print_u64(NULL, "  hold %s", hold.count);
 	print_time(NULL, " (%s)", hold.sum);
-	print_dist("wait_ns", &wait, 0);
-	print_dist("hold_ns", &hold, 0);
+	print_dist("wait_ns", &wait, &NO_DIST_COLS);
+	print_dist("hold_ns", &hold, &NO_DIST_COLS);
 	close_json_object();
 	print_nl();
 }
 
-static void print_deltas(const struct delta *d, size_t n)
+enum {
+	C_FAMILY, C_MSGTYPE, C_KIND, C_HANDLER, C_CALLS, C_ERRORS, C_LAT_SUM,
+	C_LAT_AVG, NR_COLS
+};
+
+static const struct tcol delta_cols[NR_COLS] = {
+	HKEY_TCOLS,
+	[C_CALLS] = TCOL("CALLS", NULL, TC_DEFAULT | TC_NUM, "calls"),
+	[C_ERRORS] = TCOL("ERRORS", NULL, TC_DEFAULT | TC_NUM, "failed calls"),
+	[C_LAT_SUM] = TCOL("LAT_SUM", NULL, TC_DEFAULT | TC_NUM, "latency, total"),
+	[C_LAT_AVG] = TCOL("LAT_AVG", NULL, TC_DEFAULT | TC_NUM, "latency, average"),
+};
+
+static int print_deltas(const struct delta *d, size_t n)
 {
-	struct hkey_widths w;
+	static const struct dist_cols lat = {
+		-1, C_LAT_SUM, C_LAT_AVG, -1, -1, -1
+	};
 	size_t i;
 
-	hkey_widths_init(&w);
-	for (i = 0; i < n; i++)
-		hkey_widths_add(&w, d[i].key);
 	print_nl();
-	print_hkey_header(&w);
-	print_cell_str(NULL, 8, "CALLS");
-	print_cell_str(NULL, 6, "ERRORS");
-	print_dist_header("lat_", D_SUM | D_AVG);
-	print_nl();
-	open_json_array("handlers");
+	if (table_start_fixed(delta_cols, NR_COLS, "handlers"))
+		return -1;
 	for (i = 0; i < n; i++) {
-		open_json_object(NULL);
-		print_hkey(&w, d[i].key);
-		print_cell_u64("calls", 8, d[i].calls);
-		print_cell_u64("errors", 6, d[i].errors);
-		print_dist("latency_ns", &d[i].lat, D_SUM | D_AVG);
-		print_nl();
-		close_json_object();
+		table_row();
+		print_hkey(C_FAMILY, d[i].key);
+		cell_u64(C_CALLS, "calls", d[i].calls);
+		cell_u64(C_ERRORS, "errors", d[i].errors);
+		print_dist("latency_ns", &d[i].lat, &lat);
+		table_row_end();
 	}
-	close_json_array();
+	table_end();
+	return 0;
 }
 
 static int print_interval(const struct snapshot *prev,
@@ -217,7 +225,10 @@ static int print_interval(const struct snapshot *prev,
 	print_time("elapsed_ns", ", %s", cur->time_ns - prev->time_ns);
 	print_text("%s\n", tty_raw ? " (q to quit)" : "");
 	print_rtnl_delta(&prev->rtnl, &cur->rtnl);
-	print_deltas(d, n);
+	if (print_deltas(d, n)) {
+		free(d);
+		return -1;
+	}
 	if (!n)
 		print_text("(no rtnetlink activity)\n");
 	close_json_object();

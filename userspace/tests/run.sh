@@ -7,6 +7,8 @@
 # Prints KTAP-style "ok N - ..." lines and exits non-zero on any failure.
 
 set -u
+# Text output follows the locale (µs, ≤); the expected files are UTF-8.
+export LC_ALL=C.UTF-8
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/.." && pwd)
@@ -222,10 +224,78 @@ a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
 sys.exit(a != b)' "$TMP/plain.json" "$TMP/out" && [ "$(wc -l <"$TMP/out")" -gt 100 ]
 result $? "-p pretty JSON equals -j JSON and is indented"
 
+# --- Tables: columns from the data, -o, --output-all, -n, -r, --sort ----------
+
+# fixtures/huge has a count of 1e15 in every numeric column: the columns
+# grow to fit it, and the other rows stay aligned.
+HUGE=$FIX/huge
+expect_text "1e15 in every stats column (--output-all)" \
+	"$EXP/huge-stats-all.txt" "$HUGE" stats --output-all
+expect_text "1e15 in every stats column, raw" "$EXP/huge-stats-raw.txt" \
+	"$HUGE" stats -r --output-all
+expect_text "1e15 in the default stats view" "$EXP/huge-stats.txt" \
+	"$HUGE" stats
+expect_text "1e15 in every rtnl column" "$EXP/huge-rtnl.txt" "$HUGE" rtnl
+expect_text "1e15 in every locksets column" "$EXP/huge-locksets.txt" \
+	"$HUGE" locksets
+expect_text "1e15 in every netns column" "$EXP/huge-netns.txt" "$HUGE" netns
+
+run "$GOOD" stats
+[ "$(wc -L <"$TMP/out")" -le 120 ]
+result $? "the default stats view fits in 120 columns ($(wc -L <"$TMP/out"))"
+expect_text "stats -o HANDLER,CALLS,LAT_P50 --sort errors" \
+	"$EXP/stats-o-sort.txt" "$GOOD" stats -o handler,Calls,LAT_P50 \
+	--sort errors
+expect_text "stats -o +SETS,ERRNOS adds to the default view" \
+	"$EXP/stats-o-plus.txt" "$GOOD" stats -o +SETS,ERRNOS
+expect_text "stats -n -r --top 3 --sort hold_max" "$EXP/stats-n-r.txt" \
+	"$GOOD" stats -n -r --top 3 --sort hold_max -o handler,hold_max
+expect_text "handlers --sort owner -o HANDLER,OWNER" \
+	"$EXP/handlers-sort-owner.txt" "$GOOD" handlers --sort owner \
+	-o HANDLER,OWNER
+expect_text "locksets --sort size: 5+ after 4" "$EXP/locksets-sort-size.txt" \
+	"$GOOD" locksets --sort size
+expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
+	netns --sort requests -n
+expect_text "rtnl -o site,hold_sum --sort hold_sum" "$EXP/rtnl-o.txt" \
+	"$GOOD" rtnl -o site,hold_sum --sort hold_sum
+run "$GOOD" -j stats
+cp "$TMP/out" "$TMP/all-cols.json"
+run "$GOOD" -j stats -o handler -n -r
+cmp -s "$TMP/all-cols.json" "$TMP/out"
+result $? "JSON keeps every field whatever -o, -n and -r say"
+run "$GOOD" stats help
+[ "$RC" = 0 ] && head -1 "$TMP/out" | grep -q '^Usage: rtnlctl \[OPTIONS\] stats \[TABLE OPTIONS\]' &&
+	grep -q '^ \*CALLS  *handler calls' "$TMP/out" &&
+	grep -q '^  SETS  *RTNL sections by per-netns lock-set size' "$TMP/out" &&
+	[ "$(grep -c '^ [* ][A-Z]' "$TMP/out")" = 28 ]
+result $? "stats help: usage, table options, all 28 columns, * for the default"
+for c in handlers rtnl locksets netns; do
+	run "$GOOD" "$c" help
+	[ "$RC" = 0 ] && head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c" &&
+		grep -q '^Columns' "$TMP/out" || break
+done
+result $? "handlers, rtnl, locksets, netns help list their columns"
+expect_error "stats -o with an unknown column" \
+	"unknown column 'BOGUS' (try 'rtnlctl stats help')" "$GOOD" \
+	stats -o HANDLER,BOGUS
+expect_error "netns --sort with an unknown column" \
+	"unknown column 'x' for --sort (try 'rtnlctl netns help')" "$GOOD" \
+	netns --sort x
+expect_error "locksets with a stray argument" \
+	"unknown option 'foo' for locksets" "$GOOD" locksets foo
+LC_ALL=C run "$GOOD" stats -o handler,lat_avg,lat_p99 --top 2
+printf '%s\n' 'HANDLER          LAT_AVG LAT_P99<=' \
+	'rtnl_dump_ifinfo  5.0 us    9.0 us' \
+	'rtnl_newlink     56.0 us  170.0 us' '' 'future_record a=1 b=2' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "outside UTF-8 locales text sticks to ASCII: us, <="
+
 # --- Option errors ------------------------------------------------------------
 
 expect_error "stats --sort with an unknown key" \
-	"unknown sort key 'size' (try 'rtnlctl help')" "$GOOD" stats --sort size
+	"unknown column 'size' for --sort (try 'rtnlctl stats help')" "$GOOD" \
+	stats --sort size
 expect_error "stats --top 0" \
 	"invalid value '0' for --top (expected a positive integer)" "$GOOD" \
 	stats --top 0
@@ -679,8 +749,8 @@ mkdir "$san"
 # shellcheck disable=SC2046
 if ${CC:-cc} -std=gnu11 -D_GNU_SOURCE -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	$(pkg-config --cflags json-c) -o "$san/rtnlctl" "$TOP"/*.c \
-	$(pkg-config --libs json-c) >"$TMP/diag" 2>&1; then
+	$(pkg-config --cflags json-c smartcols) -o "$san/rtnlctl" "$TOP"/*.c \
+	$(pkg-config --libs json-c smartcols) >"$TMP/diag" 2>&1; then
 	fuzz_bin=$san/rtnlctl
 	ok "rtnlctl builds with -fsanitize=address,undefined"
 else
@@ -752,9 +822,12 @@ complete_words() {
 }
 [ "$(complete_words rtnlctl st)" = "stats status" ] &&
 	[ "$(complete_words rtnlctl t)" = "top" ] &&
-	[ "$(complete_words rtnlctl -j stats --sort "")" = \
-		"calls errors latency hold wait" ] &&
+	[ "$(PATH=$TOP:$PATH complete_words rtnlctl -j stats --sort LAT_)" = \
+		"LAT_COUNT LAT_SUM LAT_AVG LAT_P50 LAT_P99 LAT_MAX" ] &&
+	[ "$(PATH=$TOP:$PATH complete_words rtnlctl netns -o NAME,CO)" = \
+		"NAME,COOKIE" ] &&
 	[ "$(complete_words rtnlctl stats --t)" = "--top --type" ] &&
+	[ "$(complete_words rtnlctl locksets --o)" = "--output --output-all" ] &&
 	[ "$(complete_words rtnlctl set violation-action "")" = "count warn" ] &&
 	[ "$(complete_words rtnlctl -)" = "-j -p -h --json --pretty --help" ]
 result $? "bash completion offers commands, options and values"
