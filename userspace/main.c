@@ -101,6 +101,7 @@ int no_more_args(int argc, char **argv)
 }
 
 static int do_help(int argc, char **argv);
+static int do_version(int argc, char **argv);
 
 /*
  * Ordered by use, as in ip and bpftool: a prefix runs the first command
@@ -133,7 +134,8 @@ static const struct cmd cmds[] = {
 	{ "reset", do_reset, "", "zero every counter, histogram and table" },
 	{ "set", do_set, "violation-action count|warn",
 	  "what to do on a violation" },
-	{ "help", do_help, "", "this help" },
+	{ "version", do_version, "", "rtnlctl's version and debugfs format" },
+	{ "help", do_help, "[COMMAND]", "this help, or a command's" },
 };
 
 static void usage(FILE *fp)
@@ -167,6 +169,7 @@ static void usage(FILE *fp)
 	      "  -j, --json     JSON output\n"
 	      "  -p, --pretty   pretty-printed JSON output (implies -j)\n"
 	      "  -h, --help     this help\n"
+	      "  -V, --version  rtnlctl's version\n"
 	      "\nEnvironment:\n"
 	      "  RTNL_NET_TRACE_DIR  debugfs directory (default "
 	      DEFAULT_TRACE_DIR ")\n", fp);
@@ -187,10 +190,44 @@ void cmd_help(const char *name, const struct tcol *cols, size_t n)
 		table_help(cols, n);
 }
 
-static int do_help(int argc, char **argv)
+#ifndef RTNLCTL_VERSION
+#define RTNLCTL_VERSION "unknown"
+#endif
+
+static int do_version(int argc, char **argv)
 {
 	if (no_more_args(argc, argv))
 		return -1;
+	open_json_object(NULL);
+	print_str("version", "rtnlctl %s", RTNLCTL_VERSION);
+	print_u64("format_version", " (debugfs format %s)\n", FORMAT_VERSION);
+	close_json_object();
+	return 0;
+}
+
+/* Commands whose "help" lists table columns print it themselves. */
+static bool own_help(const struct cmd *c)
+{
+	return c->fn == do_stats || c->fn == do_handlers || c->fn == do_rtnl ||
+	       c->fn == do_locksets || c->fn == do_netns;
+}
+
+static int do_help(int argc, char **argv)
+{
+	int i;
+
+	if (argc > 1)
+		return no_more_args(argc - 1, argv + 1);
+	if (argc) {
+		i = match_name(*argv, cmds, ARRAY_SIZE(cmds), sizeof(*cmds),
+			       "command");
+		if (i < 0)
+			return -1;
+		if (own_help(&cmds[i]))
+			return cmds[i].fn(1, (char *[]){ "help", NULL });
+		cmd_help(cmds[i].help ? cmds[i].name : cmds[i].args, NULL, 0);
+		return 0;
+	}
 	if (json_output)
 		puts("null");
 	else
@@ -242,6 +279,7 @@ int main(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "pretty", no_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ 0 }
 	};
 	int opt, i, ret;
@@ -252,7 +290,7 @@ int main(int argc, char **argv)
 	/* A closed pipe fails a write with EPIPE: see check_stdout(). */
 	sigpipe_ignored = signal(SIGPIPE, SIG_IGN) == SIG_IGN;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+jph", opts, NULL)) >= 0) {
+	while ((opt = getopt_long(argc, argv, "+jphV", opts, NULL)) >= 0) {
 		switch (opt) {
 		case 'p':
 			pretty_output = true;
@@ -261,6 +299,10 @@ int main(int argc, char **argv)
 		case 'j':
 			json_output = true;
 			break;
+		case 'V':
+			do_version(0, NULL);
+			print_json_end();
+			return check_stdout() ? 1 : 0;
 		case 'h':
 			usage(stdout);
 			return check_stdout() ? 1 : 0;
@@ -285,7 +327,11 @@ int main(int argc, char **argv)
 		ret = -1;
 	} else {
 		cmd_name = cmds[i].help ? cmds[i].name : cmds[i].args;
-		ret = cmds[i].fn(argc - 1, argv + 1);
+		/* "rtnlctl CMD help", as ip and bpftool have it. */
+		if (argc == 2 && !strcmp(argv[1], "help") && !own_help(&cmds[i]))
+			ret = do_help(1, argv);
+		else
+			ret = cmds[i].fn(argc - 1, argv + 1);
 		if (!ret)
 			print_json_end();
 		print_json_discard();

@@ -118,7 +118,7 @@ echo "KTAP version 1"
 # --- Command line ---------------------------------------------------------
 
 run "$GOOD" help
-{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | metrics | enable | disable | reset | set | help }'; } &&
+{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | metrics | enable | disable | reset | set | version | help }'; } &&
 	[ "$RC" = 0 ]
 result $? "help prints the usage line with every command"
 
@@ -134,6 +134,35 @@ run "$GOOD"
 [ "$RC" = 1 ] && [ ! -s "$TMP/out" ] && grep -q '^Usage: rtnlctl' "$TMP/err"
 result $? "no command: usage on stderr, exit 1"
 
+run "$GOOD" version
+grep -Eqx 'rtnlctl [^ ]+ \(debugfs format 1\)' "$TMP/out" && [ "$RC" = 0 ]
+result $? "version names rtnlctl's version and the debugfs format"
+cp "$TMP/out" "$TMP/version"
+run "$GOOD" -V
+cmp -s "$TMP/version" "$TMP/out" && [ "$RC" = 0 ]
+result $? "-V is version"
+run "$GOOD" -j version
+python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+assert set(o) == {"version", "format_version"} and o["format_version"] == 1, o' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "version -j: {version, format_version}"
+for c in status violations watch metrics enable disable reset set version; do
+	run "$GOOD" "$c" help
+	[ "$RC" = 0 ] && [ ! -s "$TMP/err" ] &&
+		head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c" || break
+done
+result $? "every command has its help: rtnlctl CMD help"
+run "$GOOD" help stats
+cp "$TMP/out" "$TMP/h1"
+run "$GOOD" st help
+cmp -s "$TMP/h1" "$TMP/out" && [ "$RC" = 0 ] && grep -q '^Columns' "$TMP/out"
+result $? "rtnlctl help stats is rtnlctl st help"
+run "$GOOD" top help
+head -1 "$TMP/out" | grep -q '^Usage: rtnlctl \[OPTIONS\] watch '
+result $? "an alias's help is its command's"
+expect_error "help for an unknown command" \
+	"unknown command 'bogus' (try 'rtnlctl help')" "$GOOD" help bogus
 expect_error "unknown command" \
 	"unknown command 'frobnicate' (try 'rtnlctl help')" "$GOOD" frobnicate
 expect_error "unknown short option" \
@@ -829,7 +858,9 @@ complete_words() {
 	[ "$(complete_words rtnlctl stats --t)" = "--top --type" ] &&
 	[ "$(complete_words rtnlctl locksets --o)" = "--output --output-all" ] &&
 	[ "$(complete_words rtnlctl set violation-action "")" = "count warn" ] &&
-	[ "$(complete_words rtnlctl -)" = "-j -p -h --json --pretty --help" ]
+	[ "$(complete_words rtnlctl -)" = "-j -p -h -V --json --pretty --help --version" ] &&
+	[ "$(complete_words rtnlctl ve)" = "version" ] &&
+	[ "$(complete_words rtnlctl watch "")" = "help -i -n" ]
 result $? "bash completion offers commands, options and values"
 
 make -s -C "$TOP" install DESTDIR="$TMP/dest" PREFIX=/usr >"$TMP/diag" 2>&1 &&
