@@ -2,7 +2,8 @@
 #
 #   make                  build module/rtnl_net_trace.ko and userspace/rtnlctl
 #   make kernel           build and cache the dev kernel (KVER=7.3|6.12, PROFILE=default|debug)
-#   make check            all tests: host unit tests, selftests and KUnit in the VM
+#   make check            all tests: host unit tests, shell checks, cold path, selftests and KUnit in the VM
+#   make check-host       the host part of make check alone (a few minutes, no VM)
 #   make demo             boot the dev kernel, load the module, run a sample workload
 #   make rtnetlink-full   the kernel's whole net/rtnetlink.sh without and with the module
 #   make bench            overhead benchmark in the VM (N, M, ROUNDS, K), memory at 10 netns
@@ -27,7 +28,7 @@ KDIR := $(shell $(BUILD_KERNEL) --print-dir 2>/dev/null)
 endif
 endif
 
-.PHONY: all module userspace kernel print-kdir vm vm-build check demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
+.PHONY: all module userspace kernel print-kdir vm vm-build check check-host demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
 
 all: module userspace
 
@@ -61,6 +62,13 @@ CHECK_KVERS ?= $(if $(filter debug,$(PROFILE)),7.3,7.3 6.12)
 check:
 	scripts/setup-host
 	scripts/check --kvers "$(CHECK_KVERS)" --profile $(PROFILE)
+
+# rtnlctl's unit tests, bash -n and shellcheck of every shell script, and
+# the first run of the kernel tooling in an empty cache, for each kernel
+# make check uses.
+check-host:
+	scripts/setup-host
+	scripts/check --host-only --profile $(PROFILE)
 
 demo: vm-build
 	scripts/vm-run -- scripts/demo
