@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/stat.h>
 
 #include "main.h"
@@ -164,15 +165,60 @@ struct netns_entry {
 	char name[256];
 };
 
+static struct netns_entry *names;
+static size_t nnames;
+
+static void add_name(uint64_t inum, const char *name)
+{
+	struct netns_entry *tmp;
+	size_t i;
+
+	for (i = 0; i < nnames; i++)
+		if (names[i].inum == inum)
+			return;		/* the first name found wins */
+	tmp = realloc(names, (nnames + 1) * sizeof(*names));
+	if (!tmp)
+		return;
+	names = tmp;
+	names[nnames].inum = inum;
+	snprintf(names[nnames].name, sizeof(names[nnames].name), "%s", name);
+	nnames++;
+}
+
+/*
+ * Other nsfs mounts, as lsns's NSFS column finds them in mountinfo
+ * (a container runtime's /run/docker/netns/ID): named by their last
+ * path component.
+ */
+static void nsfs_names(void)
+{
+	const char *file = getenv("RTNLCTL_MOUNTINFO");
+	char *line = NULL, mnt[PATH_MAX], *sep, *base;
+	struct stat st;
+	size_t cap = 0;
+	FILE *fp;
+
+	fp = fopen(file && *file ? file : "/proc/self/mountinfo", "re");
+	while (fp && getline(&line, &cap, fp) > 0) {
+		sep = strstr(line, " - ");
+		if (!sep || strncmp(sep, " - nsfs ", 8) ||
+		    sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1 ||
+		    stat(mnt, &st))
+			continue;
+		base = strrchr(mnt, '/');
+		add_name(st.st_ino, base && base[1] ? base + 1 : mnt);
+	}
+	free(line);
+	if (fp)
+		fclose(fp);
+}
+
 /* `ip netns` names: stat() every entry, as `ip netns identify` does. */
 const char *netns_name(uint64_t inum)
 {
-	static struct netns_entry *names;
-	static size_t n;
 	static bool loaded;
 	const char *dir;
 	struct dirent *de;
-	struct netns_entry *tmp;
 	struct stat st;
 	size_t i;
 	DIR *d;
@@ -185,20 +231,120 @@ const char *netns_name(uint64_t inum)
 			if (de->d_name[0] == '.' ||
 			    fstatat(dirfd(d), de->d_name, &st, 0))
 				continue;
-			tmp = realloc(names, (n + 1) * sizeof(*names));
-			if (!tmp)
-				break;
-			names = tmp;
-			names[n].inum = st.st_ino;
-			snprintf(names[n].name, sizeof(names[n].name), "%s",
-				 de->d_name);
-			n++;
+			add_name(st.st_ino, de->d_name);
 		}
 		if (d)
 			closedir(d);
+		nsfs_names();
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < nnames; i++)
 		if (names[i].inum == inum)
 			return names[i].name;
 	return NULL;
+}
+
+#define PROC_DIR	"/proc"
+
+struct netns_procs {
+	uint64_t inum, nprocs, pid;	/* pid: the lowest */
+};
+
+static int cmp_procs(const void *a, const void *b)
+{
+	const struct netns_procs *x = a, *y = b;
+
+	return x->inum < y->inum ? -1 : x->inum > y->inum;
+}
+
+/*
+ * The processes in netns @inum, found as lsns finds them: stat() of
+ * /proc/PID/ns/net for every PID (tasks we may not look at are skipped).
+ */
+const struct netns_procs *netns_procs_find(uint64_t inum)
+{
+	static struct netns_procs *v;
+	static size_t n, cap;
+	static bool loaded;
+	struct netns_procs key = { .inum = inum }, *p, *tmp;
+	const char *dir = getenv("RTNLCTL_PROC_DIR");
+	char path[64 + 256];
+	struct dirent *de;
+	struct stat st;
+	uint64_t pid;
+	size_t i;
+	DIR *d;
+
+	if (!loaded) {
+		loaded = true;
+		dir = dir && *dir ? dir : PROC_DIR;
+		d = opendir(dir);
+		while (d && (de = readdir(d))) {
+			if (parse_u64(de->d_name, &pid))
+				continue;
+			snprintf(path, sizeof(path), "%s/ns/net", de->d_name);
+			if (fstatat(dirfd(d), path, &st, 0))
+				continue;
+			for (i = 0; i < n && v[i].inum != st.st_ino; i++)
+				;
+			if (i == n) {
+				if (n == cap) {
+					cap = cap ? cap * 2 : 64;
+					tmp = realloc(v, cap * sizeof(*v));
+					if (!tmp)
+						break;
+					v = tmp;
+				}
+				v[n++] = (struct netns_procs){ st.st_ino, 0, pid };
+			}
+			v[i].nprocs++;
+			if (pid < v[i].pid)
+				v[i].pid = pid;
+		}
+		if (d)
+			closedir(d);
+		if (n)
+			qsort(v, n, sizeof(*v), cmp_procs);
+	}
+	p = n ? bsearch(&key, v, n, sizeof(*v), cmp_procs) : NULL;
+	return p;
+}
+
+uint64_t netns_nprocs(uint64_t inum)
+{
+	const struct netns_procs *p = netns_procs_find(inum);
+
+	return p ? p->nprocs : 0;
+}
+
+int64_t netns_pid(uint64_t inum)
+{
+	const struct netns_procs *p = netns_procs_find(inum);
+
+	return p ? (int64_t)p->pid : -1;
+}
+
+/* The comm of @pid, with the bytes a table or JSON must not get as '?'. */
+const char *proc_comm(int64_t pid, char *buf, size_t len)
+{
+	const char *dir = getenv("RTNLCTL_PROC_DIR");
+	char path[PATH_MAX];
+	size_t n, i;
+	FILE *fp;
+
+	if (pid < 0)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/%" PRId64 "/comm",
+		 dir && *dir ? dir : PROC_DIR, pid);
+	fp = fopen(path, "re");
+	if (!fp)
+		return NULL;
+	n = fread(buf, 1, len - 1, fp);
+	fclose(fp);
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	buf[n] = '\0';
+	for (i = 0; i < n; i++)
+		if ((unsigned char)buf[i] < 0x21 || (unsigned char)buf[i] > 0x7e)
+			buf[i] = '?';
+	return n ? buf : NULL;
 }

@@ -67,4 +67,15 @@ void print_wait_hold(int first, uint64_t wait_sum, uint64_t wait_max,
 /* The name under /run/netns of the netns with inode @inum, or NULL. */
 const char *netns_name(uint64_t inum);
 
+/*
+ * The processes in the netns with inode @inum, from /proc/ * /ns/net as
+ * lsns finds them: how many, the lowest pid (-1 if none) and its comm
+ * (NULL if unknown).
+ */
+struct netns_procs;
+const struct netns_procs *netns_procs_find(uint64_t inum);
+uint64_t netns_nprocs(uint64_t inum);
+int64_t netns_pid(uint64_t inum);
+const char *proc_comm(int64_t pid, char *buf, size_t len);
+
 #endif

@@ -76,7 +76,7 @@ int do_locksets(int argc, char **argv)
 
 enum {
 	N_NAME, N_INUM, N_COOKIE, N_REQUESTS, N_LOCKS, N_WAIT_SUM, N_WAIT_MAX,
-	N_HOLD_SUM, N_HOLD_MAX, NR_N
+	N_HOLD_SUM, N_HOLD_MAX, N_NPROCS, N_PID, N_COMMAND, NR_N
 };
 
 static const struct tcol netns_cols[NR_N] = {
@@ -86,10 +86,16 @@ static const struct tcol netns_cols[NR_N] = {
 	TCOL("REQUESTS", NULL, TC_DEFAULT | TC_NUM, "rtnetlink requests sent"),
 	TCOL("LOCKS", NULL, TC_DEFAULT | TC_NUM, "its per-netns RTNL taken"),
 	WAIT_HOLD_TCOLS,
+	TCOL("NPROCS", NULL, TC_DEFAULT | TC_NUM,
+	     "processes in it (/proc/PID/ns/net)"),
+	TCOL("PID", NULL, TC_DEFAULT | TC_NUM, "the lowest of their pids"),
+	TCOL("COMMAND", NULL, TC_DEFAULT, "its command name"),
 };
 
 int do_netns(int argc, char **argv)
 {
+	char comm[64];
+	int64_t pid;
 	struct netns_table t;
 	size_t i;
 	int err;
@@ -112,6 +118,15 @@ int do_netns(int argc, char **argv)
 		cell_u64(N_LOCKS, "locks", ns->locks);
 		print_wait_hold(N_WAIT_SUM, ns->wait_sum, ns->wait_max,
 				ns->hold_sum, ns->hold_max);
+		pid = netns_pid(ns->inum);
+		cell_u64(N_NPROCS, "nprocs", netns_nprocs(ns->inum));
+		if (pid < 0) {
+			print_str("pid", NULL, NULL);
+			cell_str(N_PID, NULL, "-");
+		} else {
+			cell_u64(N_PID, "pid", pid);
+		}
+		cell_str(N_COMMAND, "command", proc_comm(pid, comm, sizeof(comm)));
 		print_extra(&t.rf, ns->rec, false);
 		table_row_end();
 	}

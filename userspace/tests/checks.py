@@ -287,8 +287,10 @@ def check_locksets(got, fix, args):
 
 
 def check_netns(got, fix, args):
-    """ARGS: INUM=NAME pairs for the namespaces that have a name."""
-    names = dict(a.split("=", 1) for a in args)
+    """ARGS: INUM=NAME for the namespaces that have a name, and
+    INUM@NPROCS,PID,COMMAND for those with processes."""
+    names = dict(a.split("=", 1) for a in args if "=" in a)
+    procs = dict(a.split("@", 1) for a in args if "@" in a)
     exp = []
     for r in records(fix, "netns", "netns"):
         e = {"name": names.get(r["inum"])}
@@ -296,6 +298,9 @@ def check_netns(got, fix, args):
                                          "locks")})
         e.update({k + "_ns": int(r[k]) for k in ("wait_sum", "wait_max",
                                                  "hold_sum", "hold_max")})
+        nprocs, pid, comm = procs.get(r["inum"], "0,,").split(",")
+        e.update({"nprocs": int(nprocs), "pid": int(pid) if pid else None,
+                  "command": comm or None})
         exp.append(with_extra(e, r, "netns"))
     return compare(got, wrap(fix, "netns", {"netns": exp}))
 

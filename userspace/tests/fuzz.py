@@ -246,7 +246,9 @@ def bad_constant(name):
 
 def run(rtnlctl, fixture, args):
     env = dict(os.environ, RTNL_NET_TRACE_DIR=fixture,
-               RTNLCTL_NETNS_DIR=os.path.join(fixture, "nonexistent"))
+               RTNLCTL_NETNS_DIR=os.path.join(fixture, "nonexistent"),
+               RTNLCTL_PROC_DIR=os.path.join(fixture, "nonexistent"),
+               RTNLCTL_MOUNTINFO=os.path.join(fixture, "nonexistent"))
     p = subprocess.run([rtnlctl] + args, env=env, stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=60)

@@ -9,6 +9,9 @@
 set -u
 # Text output follows the locale (µs, ≤); the expected files are UTF-8.
 export LC_ALL=C.UTF-8
+# Netns names and processes come from these: none, unless a test says so.
+export RTNLCTL_NETNS_DIR=/nonexistent RTNLCTL_PROC_DIR=/nonexistent \
+	RTNLCTL_MOUNTINFO=/nonexistent
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/.." && pwd)
@@ -354,6 +357,46 @@ RTNLCTL_NETNS_DIR=$TMP/netns-run run "$TMP/netns-fix" netns
 grep -Eq "^blue +$blue " "$TMP/out" && grep -Eq "^- +4026531840 " "$TMP/out"
 result $? "netns text shows the name, or - when unknown"
 expect_check "netns JSON without names" netns -- "$GOOD" netns
+
+# A container's netns: no /run/netns name, but an nsfs mount (lsns's
+# NSFS) gives one, and /proc/PID/ns/net its processes, as lsns finds them.
+mkdir -p "$TMP/nsfs" "$TMP/proc/42/ns" "$TMP/proc/7/ns" "$TMP/proc/9/ns" \
+	"$TMP/proc/self"
+: >"$TMP/nsfs/ctr1"
+ctr=$(stat -c %i "$TMP/nsfs/ctr1")
+printf '%s\n' "612 25 0:4 net:[$ctr] $TMP/nsfs/ctr1 rw shared:5 - nsfs nsfs rw" \
+	"30 25 0:26 / /proc rw - proc proc rw" >"$TMP/mountinfo"
+: >"$TMP/proc/42/ns/net"
+ln "$TMP/proc/42/ns/net" "$TMP/proc/7/ns/net"
+: >"$TMP/proc/9/ns/net"
+echo "containerd-shim" >"$TMP/proc/7/comm"
+echo "ip" >"$TMP/proc/9/comm"
+p7=$(stat -c %i "$TMP/proc/7/ns/net")
+p9=$(stat -c %i "$TMP/proc/9/ns/net")
+mkdir -p "$TMP/netns-ctr"
+cp -r "$GOOD/." "$TMP/netns-ctr/"
+sed -i "s/inum=4026532300 /inum=$ctr /; s/inum=4026532301 /inum=$p7 /; s/inum=4026531840 /inum=$p9 /" \
+	"$TMP/netns-ctr/netns"
+RTNLCTL_PROC_DIR=$TMP/proc RTNLCTL_MOUNTINFO=$TMP/mountinfo expect_check \
+	"netns JSON: nsfs mount names, processes from /proc/PID/ns/net" netns \
+	"$ctr=ctr1" "$p7@2,7,containerd-shim" "$p9@1,9,ip" -- "$TMP/netns-ctr" netns
+RTNLCTL_PROC_DIR=$TMP/proc RTNLCTL_MOUNTINFO=$TMP/mountinfo \
+	run "$TMP/netns-ctr" netns -o name,inum,nprocs,pid,command
+printf '%s\n' "NAME $(printf '%*s' ${#ctr} INUM) NPROCS PID COMMAND" >"$TMP/want"
+python3 - "$TMP/want" "$p9" "$ctr" "$p7" <<'PY'
+import sys
+want, p9, ctr, p7 = sys.argv[1:]
+w = max(len("INUM"), len(p9), len(ctr), len(p7))
+rows = [("-", p9, "1", "9", "ip"), ("ctr1", ctr, "0", "-", "-"),
+        ("-", p7, "2", "7", "containerd-shim")]
+lines = ["NAME " + "INUM".rjust(w) + " NPROCS PID COMMAND"]
+for n, i, c, p, m in rows:
+    lines.append(n.ljust(4) + " " + i.rjust(w) + " " + c.rjust(6) + " " +
+                 p.rjust(3) + " " + m)
+open(want, "w").write("\n".join(l.rstrip() for l in lines) + "\n")
+PY
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "netns text: the nsfs name, NPROCS, the lowest PID and its COMMAND"
 
 # --- Metrics --------------------------------------------------------------------
 
@@ -853,7 +896,7 @@ complete_words() {
 	[ "$(complete_words rtnlctl t)" = "top" ] &&
 	[ "$(PATH=$TOP:$PATH complete_words rtnlctl -j stats --sort LAT_)" = \
 		"LAT_COUNT LAT_SUM LAT_AVG LAT_P50 LAT_P99 LAT_MAX" ] &&
-	[ "$(PATH=$TOP:$PATH complete_words rtnlctl netns -o NAME,CO)" = \
+	[ "$(PATH=$TOP:$PATH complete_words rtnlctl netns -o NAME,COO)" = \
 		"NAME,COOKIE" ] &&
 	[ "$(complete_words rtnlctl stats --t)" = "--top --type" ] &&
 	[ "$(complete_words rtnlctl locksets --o)" = "--output --output-all" ] &&
