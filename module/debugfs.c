@@ -90,10 +90,10 @@ static int rnt_status_show(struct seq_file *m, void *v)
 
 	rnt_header(m, "status");
 	mutex_lock(&rnt_mutex);
-	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s\n",
+	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s max_tasks=%d\n",
 		   rnt_enabled,
 		   rnt_violation_action == RNT_ACTION_WARN ? "warn" : "count",
-		   rnt_max_nets, init_utsname()->release);
+		   rnt_max_nets, init_utsname()->release, rnt_max_tasks);
 	for (i = 0; i < RNT_NR_FP; i++) {
 		rnt_probe_info(i, &info);
 		seq_printf(m, "feature name=%s state=%s\n", features[i],
@@ -113,6 +113,7 @@ static int rnt_status_show(struct seq_file *m, void *v)
 		seq_putc(m, '\n');
 	}
 	mutex_unlock(&rnt_mutex);
+	seq_printf(m, "memory tasks=%zu\n", rnt_tasks_bytes());
 	seq_puts(m, "drops");
 	for (i = 0; i < RNT_NR_DROP; i++)
 		seq_printf(m, " %s=%llu", rnt_drop_names[i],

@@ -192,7 +192,8 @@ static bool rnt_lockdep_holds(const struct net *net)
 /*
  * Called before @net's lock is taken, so that a violation is recorded even
  * when the acquisition then deadlocks. Returns false for a recursive
- * acquisition, which is not tracked a second time.
+ * acquisition, which is not tracked a second time. A task without a slot
+ * (@t NULL) is still checked for the rules that need no state of ours.
  */
 bool rnt_pernet_check(struct rnt_task *t, const void *netp)
 {
@@ -202,6 +203,8 @@ bool rnt_pernet_check(struct rnt_task *t, const void *netp)
 
 	if (!rnt_rtnl_held(t))
 		rnt_violation(t, RNT_V_NO_RTNL, net, NULL);
+	if (!t)
+		return false;
 	for (i = 0; i < t->nheld; i++) {
 		int cmp = rnt_cmp_nets(t->held[i].net, net, &init_net);
 

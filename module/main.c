@@ -35,6 +35,9 @@ int rnt_max_nets = 4;
 module_param_named(max_nets, rnt_max_nets, int, 0400);
 MODULE_PARM_DESC(max_nets, "Most per-netns locks one task may hold (default: 4, struct rtnl_nets)");
 
+module_param_named(max_tasks, rnt_max_tasks, int, 0400);
+MODULE_PARM_DESC(max_tasks, "Tasks tracked at once, inside rtnetlink or RTNL (default: 4096)");
+
 int rnt_violation_action = RNT_ACTION_COUNT;
 static char *violation_action = "count";
 module_param(violation_action, charp, 0400);
@@ -166,6 +169,10 @@ static int __init rnt_init(void)
 		pr_err("max_nets must be 1..%d\n", RNT_MAX_HELD);
 		return -EINVAL;
 	}
+	if (rnt_max_tasks < 64 || rnt_max_tasks > (1 << 20)) {
+		pr_err("max_tasks must be 64..%d\n", 1 << 20);
+		return -EINVAL;
+	}
 
 	err = rnt_kallsyms_init();
 	if (err)
@@ -176,12 +183,15 @@ static int __init rnt_init(void)
 	err = rnt_lockorder_init();
 	if (err)
 		goto free_stats;
+	err = rnt_tasks_init();
+	if (err)
+		goto free_lockorder;
 	err = rnt_probes_init();
 	if (err)
-		goto free_lockorder;
+		goto free_tasks;
 	err = rnt_handlers_init();
 	if (err)
-		goto free_lockorder;
+		goto free_tasks;
 
 	mutex_lock(&rnt_mutex);
 	err = rnt_handlers_sync(false);
@@ -211,6 +221,8 @@ remove_debugfs:
 	rnt_debugfs_exit();
 free_handlers:
 	rnt_handlers_exit();
+free_tasks:
+	rnt_tasks_exit();
 free_lockorder:
 	rnt_lockorder_exit();
 free_stats:
@@ -228,6 +240,7 @@ static void __exit rnt_exit(void)
 	cancel_work_sync(&rnt_rescan_work);
 	rnt_debugfs_exit();
 	rnt_handlers_exit();
+	rnt_tasks_exit();
 	rnt_lockorder_exit();
 	rnt_stats_exit();
 }

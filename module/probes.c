@@ -29,12 +29,8 @@
 
 #include "rnt.h"
 
-#define RNT_TASK_SLOTS		256
-#define RNT_TASK_PROBES		8
 /* ftrace may report a probed function's address a few bytes in (endbr). */
 #define RNT_ENTRY_SLACK		16
-
-static struct rnt_task rnt_tasks[RNT_TASK_SLOTS];
 
 /* Changed under rnt_mutex while every probe is unregistered. */
 static u32 rnt_gen;
@@ -118,57 +114,6 @@ static int rnt_which(unsigned long ip, const unsigned long *addrs, int n)
 		if (ip - addrs[i] < RNT_ENTRY_SLACK)
 			return i;
 	return -1;
-}
-
-/* ---- per-task slots ---- */
-
-static struct rnt_task *rnt_task_init(struct rnt_task *t)
-{
-	memset(&t->depth, 0, sizeof(*t) - offsetof(struct rnt_task, depth));
-	t->start_time = current->start_time;
-	t->rtnl_slot = RNT_NO_SLOT;
-	t->rtnl_site = -1;
-	return t;
-}
-
-struct rnt_task *rnt_task_current(bool create)
-{
-	unsigned int h = hash_ptr(current, ilog2(RNT_TASK_SLOTS));
-	struct rnt_task *t;
-	unsigned int i;
-
-	for (i = 0; i < RNT_TASK_PROBES; i++) {
-		t = &rnt_tasks[(h + i) % RNT_TASK_SLOTS];
-		if (READ_ONCE(t->task) == current) {
-			if (t->start_time == current->start_time)
-				return t;
-			/* A stale slot of an earlier task at this address. */
-			return rnt_task_init(t);
-		}
-	}
-	if (!create)
-		return NULL;
-	for (i = 0; i < RNT_TASK_PROBES; i++) {
-		t = &rnt_tasks[(h + i) % RNT_TASK_SLOTS];
-		if (!READ_ONCE(t->task) && !cmpxchg(&t->task, NULL, current))
-			return rnt_task_init(t);
-	}
-	rnt_drop(RNT_DROP_TASK);
-	return NULL;
-}
-
-/* Give the slot back once the task is inside nothing we track. */
-void rnt_task_put(struct rnt_task *t)
-{
-	if (t && !t->depth && !t->rtnl_held && !t->nheld && !t->wrapper_caller)
-		/* Our writes to the slot land before another task claims it. */
-		smp_store_release(&t->task, NULL);
-}
-
-/* Only while the probes are unregistered. */
-void rnt_tasks_reset(void)
-{
-	memset(rnt_tasks, 0, sizeof(rnt_tasks));
 }
 
 /* Only while the probes are unregistered: forget every task's state. */
@@ -504,8 +449,9 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 		rnt_task_put(t);
 		return 1;
 	}
+	/* Without a slot, the rules that need no per-task state still apply. */
 	t = rnt_task_current(true);
-	if (!t || !rnt_pernet_check(t, net))
+	if (!rnt_pernet_check(t, net) || !t)
 		return 1;
 	d->gen = READ_ONCE(rnt_gen);
 	d->net = net;

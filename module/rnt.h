@@ -157,11 +157,11 @@ struct rnt_held {
  * What one task is doing, as far as we can see: the rtnetlink requests it
  * is inside, the global RTNL and the per-netns locks it holds. Owned by
  * the task: only the task itself writes its slot, so no lock is needed.
+ * task.c keeps which task owns which slot.
  */
 struct rnt_task {
-	struct task_struct *task;	/* NULL when free; claimed by cmpxchg */
 	u64 start_time;			/* tells a reused task_struct apart */
-	int depth;			/* everything from here is zeroed on claim */
+	int depth;
 	s16 ctx[RNT_CTX_DEPTH];
 	bool rtnl_held;
 	s16 rtnl_slot;			/* handler owning the section */
@@ -250,9 +250,15 @@ int rnt_probes_register(void);
 void rnt_probes_unregister(void);
 void rnt_handler_fprobe_setup(struct fprobe *fp);
 void rnt_probe_info(enum rnt_probe_id id, struct rnt_probe_info *info);
+
+/* task.c */
+extern int rnt_max_tasks;
+int rnt_tasks_init(void);
+void rnt_tasks_exit(void);
 struct rnt_task *rnt_task_current(bool create);
 void rnt_task_put(struct rnt_task *t);
 void rnt_tasks_reset(void);
+size_t rnt_tasks_bytes(void);
 
 /* lockorder.c */
 enum rnt_violation_kind {

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-task state: claim, lookup, release.
+ *
+ * A table of max_tasks slots (a module parameter, rounded up to a power
+ * of two) is allocated at load. A task's slot is found by hashing its
+ * task_struct pointer and looking at a window of RNT_TASK_WINDOW keys
+ * from there; the keys sit in an array of their own, so a lookup reads a
+ * few cache lines, not a few slots. A task claims a slot (cmpxchg on its
+ * key) only while it is inside something tracked, and gives it back when
+ * it leaves, so the table holds the tasks inside rtnetlink or RTNL right
+ * now: with the default of 4,096 and a window of 32, a pile-up of 1,000
+ * tasks on RTNL fills a quarter of it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/hash.h>
+#include <linux/log2.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "rnt.h"
+
+#define RNT_TASK_WINDOW		32
+
+int rnt_max_tasks = 4096;
+
+/* rnt_task_keys[i] owns rnt_tasks[i]; NULL when free, claimed by cmpxchg. */
+static struct task_struct **rnt_task_keys;
+static struct rnt_task *rnt_tasks;
+static unsigned int rnt_task_bits;
+
+static struct rnt_task *rnt_task_init(struct rnt_task *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->start_time = current->start_time;
+	t->rtnl_slot = RNT_NO_SLOT;
+	t->rtnl_site = -1;
+	return t;
+}
+
+struct rnt_task *rnt_task_current(bool create)
+{
+	unsigned int h = hash_ptr(current, rnt_task_bits);
+	unsigned int mask = (1U << rnt_task_bits) - 1;
+	struct rnt_task *t;
+	unsigned int i, s;
+
+	for (i = 0; i < RNT_TASK_WINDOW; i++) {
+		s = (h + i) & mask;
+		if (READ_ONCE(rnt_task_keys[s]) == current) {
+			t = &rnt_tasks[s];
+			if (t->start_time == current->start_time)
+				return t;
+			/* A stale slot of an earlier task at this address. */
+			return rnt_task_init(t);
+		}
+	}
+	if (!create)
+		return NULL;
+	for (i = 0; i < RNT_TASK_WINDOW; i++) {
+		s = (h + i) & mask;
+		if (!READ_ONCE(rnt_task_keys[s]) &&
+		    !cmpxchg(&rnt_task_keys[s], NULL, current))
+			return rnt_task_init(&rnt_tasks[s]);
+	}
+	rnt_drop(RNT_DROP_TASK);
+	return NULL;
+}
+
+/* Give the slot back once the task is inside nothing we track. */
+void rnt_task_put(struct rnt_task *t)
+{
+	if (t && !t->depth && !t->rtnl_held && !t->nheld && !t->wrapper_caller)
+		/* Our writes to the slot land before another task claims it. */
+		smp_store_release(&rnt_task_keys[t - rnt_tasks], NULL);
+}
+
+/* Only while the probes are unregistered. */
+void rnt_tasks_reset(void)
+{
+	memset(rnt_task_keys, 0, sizeof(*rnt_task_keys) << rnt_task_bits);
+}
+
+size_t rnt_tasks_bytes(void)
+{
+	return (sizeof(*rnt_task_keys) + sizeof(*rnt_tasks)) << rnt_task_bits;
+}
+
+int rnt_tasks_init(void)
+{
+	rnt_task_bits = order_base_2(rnt_max_tasks);
+	rnt_task_keys = kvcalloc(1U << rnt_task_bits, sizeof(*rnt_task_keys),
+				 GFP_KERNEL);
+	rnt_tasks = kvcalloc(1U << rnt_task_bits, sizeof(*rnt_tasks), GFP_KERNEL);
+	if (!rnt_task_keys || !rnt_tasks) {
+		rnt_tasks_exit();
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void rnt_tasks_exit(void)
+{
+	kvfree(rnt_tasks);
+	kvfree(rnt_task_keys);
+	rnt_tasks = NULL;
+	rnt_task_keys = NULL;
+}
