@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# A pile-up on RTNL: selftests/holder holds RTNL for 2 s while 1,000
+# threads of rtnl_gen send an RTM_GETLINK each (rtnl_getlink takes RTNL),
+# and a module that breaks a locking rule (more nets than max_nets) queues
+# behind the same holder. Every request is counted under its handler,
+# every wait is in the histogram, no task is left without a slot, and the
+# rule is still checked while 1,000 tasks hold state.
+. "$(dirname "$0")/lib.sh"
+
+HOLDER=$RNT_TOP/selftests/holder/rnt_holder.ko
+VKO=$RNT_TOP/selftests/violate/rnt_violate.ko
+TASKS=${RNT_PILEUP_TASKS:-1000}
+HOLD_MS=2000
+
+ktap_print_header
+ktap_set_plan 8
+rnt_dmesg_start
+rnt_load max_nets=4
+pernet=0
+grep -q 'feature name=pernet state=active' "$RNT_DIR/status" && pernet=1
+
+# Five processes in five netns, for the rule breaker to find them by.
+pids=()
+if [ $pernet = 1 ]; then
+	for _ in 1 2 3 4 5; do
+		rnt_setup_ns ns
+		ip netns exec "$ns" sleep 600 &
+		pids+=($!)
+	done
+fi
+trap 'kill "${pids[@]}" 2>/dev/null; rmmod rnt_holder 2>/dev/null; rnt_cleanup' EXIT
+out=$(mktemp)
+rnt_reset
+
+insmod "$HOLDER" hold_ms=$HOLD_MS
+"$RTNL_GEN" getlink -i 1 -n "$TASKS" -t "$TASKS" > "$out" &
+gen=$!
+if [ $pernet = 1 ]; then
+	pidlist=$(IFS=,; echo "${pids[*]}")
+	insmod "$VKO" mode=too_many pids="$pidlist" &
+	violate=$!
+fi
+wait "$gen"
+[ $pernet = 1 ] && wait "$violate" && rmmod rnt_violate
+rmmod rnt_holder
+
+ktap_expect_eq "generator: $TASKS requests from $TASKS threads, no error" \
+	"requests=$TASKS errors=0" "$(sed 's/ rounds=[0-9]*//; s/ errno=[^ ]*//' "$out")"
+ktap_expect_eq "rtnl_getlink: calls = requests = $TASKS" "$TASKS $TASKS" \
+	"$(rnt_calls rtnl_getlink) $(rnt_calls rtnl_getlink doit requests)"
+ktap_expect_eq "every RTNL wait of rtnl_getlink is in its histogram" "$TASKS" \
+	"$(rnt_calls rtnl_getlink doit wait_hist | tr ',' '\n' | awk '{ s += $1 } END { print s + 0 }')"
+wait_max=$(rnt_calls rtnl_getlink doit wait_max)
+echo "# longest wait of rtnl_getlink: $wait_max ns"
+ktap_expect_eq "the first waiters waited for most of the ${HOLD_MS} ms hold" 1 \
+	"$((wait_max > HOLD_MS * 1000000 / 2))"
+ktap_expect_eq "no drops: every task had a slot" \
+	"drops task_slots=0 sites=0 netns=0 held=0 violations=0 handlers=0" \
+	"$(grep '^drops ' "$RNT_DIR/status")"
+if [ $pernet = 1 ]; then
+	ktap_expect_eq "the rule broken behind the holder is recorded (too_many)" 1 \
+		"$(awk '$1 == "total" && $2 == "kind=too_many" { sub("count=", "", $3); print $3 }' "$RNT_DIR/violations")"
+else
+	ktap_test_skip "per-netns RTNL unavailable on this kernel"
+fi
+ktap_expect_eq "no in-flight calls left" "" \
+	"$(awk '$1 == "stat" && !/ inflight=0 /' "$RNT_DIR/stats")"
+rm -f "$out"
+ktap_expect_dmesg_clean
+ktap_finished
