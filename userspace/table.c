@@ -69,6 +69,14 @@ int table_opt(int *argc, char ***argv)
 	return 1;
 }
 
+int since_opt(int *argc, char ***argv)
+{
+	if (strcmp(**argv, "--since"))
+		return 0;
+	table_opts.since = opt_arg(argc, argv);
+	return table_opts.since ? 1 : -1;
+}
+
 void table_help(const struct tcol *cols, size_t n)
 {
 	size_t i;
@@ -80,6 +88,8 @@ void table_help(const struct tcol *cols, size_t n)
 	      "  -r, --raw             raw output: one space between columns, times in ns\n"
 	      "  --sort COL            sort by COL (numbers largest first); a prefix will do\n"
 	      "  --top N               only the first N rows\n"
+	      "  --since FILE          (stats, rtnl, locksets) what happened since the\n"
+	      "                        rtnlctl snapshot FILE was taken\n"
 	      "\nColumns (* in the default view):\n", stdout);
 	for (i = 0; i < n; i++)
 		printf(" %c%-18s %s\n", cols[i].flags & TC_DEFAULT ? '*' : ' ',
@@ -223,15 +233,24 @@ void table_row_end(void)
 	close_json_object();
 }
 
+/*
+ * Longer text cells are cut, with "..." (JSON keeps them whole): a
+ * kernel symbol is shorter, and every other row is padded to the width.
+ */
+#define MAX_CELL	512
+
 static void set_cell(int col, const char *text, uint64_t num)
 {
 	struct trow *r;
+	size_t len = strlen(text);
 
 	if (!tb.nrows || col < 0 || (size_t)col >= tb.ncols)
 		return;
 	r = &tb.rows[tb.nrows - 1];
 	free(r->text[col]);
-	r->text[col] = strdup(text);
+	r->text[col] = strndup(text, len > MAX_CELL ? MAX_CELL : len);
+	if (len > MAX_CELL && r->text[col])
+		memcpy(r->text[col] + MAX_CELL - 3, "...", 3);
 	r->num[col] = num;
 }
 
