@@ -903,3 +903,129 @@ void free_status(struct status *t)
 	free(t->drops.v);
 	rfile_free(&t->rf);
 }
+
+static uint64_t since(uint64_t cur, uint64_t prev)
+{
+	return cur >= prev ? cur - prev : cur;
+}
+
+static void errnos_since(struct hstat *s, const struct hstat *p)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < s->nerrnos; i++) {
+		for (j = 0; j < p->nerrnos; j++)
+			if (p->errnos[j].err == s->errnos[i].err)
+				s->errnos[i].count = since(s->errnos[i].count,
+							   p->errnos[j].count);
+		if (s->errnos[i].count)
+			s->errnos[n++] = s->errnos[i];
+	}
+	s->nerrnos = n;
+	if (n)
+		qsort(s->errnos, n, sizeof(*s->errnos), cmp_errno);
+}
+
+static void hstat_since(struct hstat *s, const struct hstat *p)
+{
+	struct dist d;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(stat_fields); i++) {
+		uint64_t *c = (uint64_t *)((char *)s + stat_fields[i].off);
+		const uint64_t *o = (const uint64_t *)((const char *)p +
+						       stat_fields[i].off);
+
+		if (stat_fields[i].off != offsetof(struct hstat, inflight_max))
+			*c = since(*c, *o);
+	}
+	dist_delta(&s->lat, &p->lat, &d);
+	s->lat = d;
+	dist_delta(&s->wait, &p->wait, &d);
+	s->wait = d;
+	dist_delta(&s->hold, &p->hold, &d);
+	s->hold = d;
+	for (i = 0; i < s->nlockset && i < p->nlockset; i++)
+		s->lockset[i] = since(s->lockset[i], p->lockset[i]);
+	s->lockset_init_net = since(s->lockset_init_net, p->lockset_init_net);
+	errnos_since(s, p);
+}
+
+void stats_since(struct stats *cur, const struct stats *prev)
+{
+	struct hstat *s;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < cur->n; i++) {
+		s = &cur->v[i];
+		for (j = 0; j < prev->n; j++)
+			if (hkey_equal(&s->key, &prev->v[j].key))
+				break;
+		if (j < prev->n)
+			hstat_since(s, &prev->v[j]);
+		if (!s->calls && !s->errors && !s->requests) {
+			free_hstat(s);
+			continue;
+		}
+		cur->v[n++] = *s;
+	}
+	cur->n = n;
+}
+
+static void counters_since(struct counters *c, const struct counters *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++)
+		for (j = 0; j < p->n; j++)
+			if (c->v[i].num && p->v[j].num &&
+			    !strcmp(c->v[i].name, p->v[j].name))
+				c->v[i].val = since(c->v[i].val, p->v[j].val);
+}
+
+void rtnl_since(struct rtnl_info *cur, const struct rtnl_info *prev)
+{
+	struct site *s;
+	struct dist d;
+	size_t i, j, n = 0;
+
+	counters_since(&cur->acquire, &prev->acquire);
+	dist_delta(&cur->wait, &prev->wait, &d);
+	cur->wait = d;
+	dist_delta(&cur->hold, &prev->hold, &d);
+	cur->hold = d;
+	for (i = 0; i < cur->nsites; i++) {
+		s = &cur->sites[i];
+		for (j = 0; j < prev->nsites; j++) {
+			if (strcmp(s->sym, prev->sites[j].sym))
+				continue;
+			s->count = since(s->count, prev->sites[j].count);
+			s->wait_sum = since(s->wait_sum, prev->sites[j].wait_sum);
+			s->hold_sum = since(s->hold_sum, prev->sites[j].hold_sum);
+		}
+		if (s->count)
+			cur->sites[n++] = *s;
+	}
+	cur->nsites = n;
+}
+
+void locksets_since(struct locksets *cur, const struct locksets *prev)
+{
+	struct lockset *l;
+	const struct lockset *p;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < cur->n; i++) {
+		l = &cur->v[i];
+		for (j = 0; j < prev->n; j++) {
+			p = &prev->v[j];
+			if (!strcmp(l->owner, p->owner) &&
+			    !strcmp(l->size, p->size) &&
+			    l->init_net == p->init_net)
+				l->count = since(l->count, p->count);
+		}
+		if (l->count)
+			cur->v[n++] = *l;
+	}
+	cur->n = n;
+}

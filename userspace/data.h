@@ -243,6 +243,17 @@ struct status {
 };
 
 
+/*
+ * @cur minus @prev, an earlier reading (rtnlctl snapshot): counters and
+ * distributions become what happened in between, gauges (in flight,
+ * maxima of sites, largest lock set) stay as they are now, and rows
+ * without activity in between are dropped. A counter that went down
+ * was reset in between: its current value stands.
+ */
+void stats_since(struct stats *cur, const struct stats *prev);
+void rtnl_since(struct rtnl_info *cur, const struct rtnl_info *prev);
+void locksets_since(struct locksets *cur, const struct locksets *prev);
+
 int load_handlers(struct handlers *t);
 int load_stats(struct stats *t);
 int load_rtnl(struct rtnl_info *t);

@@ -111,15 +111,16 @@ static int do_version(int argc, char **argv);
  */
 static const struct cmd cmds[] = {
 	{ "stats", do_stats,
-	  "[TABLE OPTIONS] [--family F] [--type T] [--hist NAME]",
+	  "[TABLE OPTIONS] [--since FILE] [--family F] [--type T]\n"
+	  "        [--hist NAME]",
 	  "per-handler calls, errors, latency, RTNL wait/hold, lock sets" },
 	{ "status", do_status, "",
 	  "module state, format version, features, probes and drops" },
 	{ "handlers", do_handlers, "[TABLE OPTIONS] [--summary]",
 	  "registered rtnetlink handlers, or RTNL vs unlocked counts" },
-	{ "rtnl", do_rtnl, "[TABLE OPTIONS]",
+	{ "rtnl", do_rtnl, "[TABLE OPTIONS] [--since FILE]",
 	  "RTNL acquisitions, wait and hold, call sites" },
-	{ "locksets", do_locksets, "[TABLE OPTIONS]",
+	{ "locksets", do_locksets, "[TABLE OPTIONS] [--since FILE]",
 	  "per-netns lock-set shapes per owner" },
 	{ "netns", do_netns, "[TABLE OPTIONS]",
 	  "network namespaces seen by the tracer" },
@@ -132,6 +133,8 @@ static const struct cmd cmds[] = {
 	{ "enable", do_enable, "", "register the probes" },
 	{ "disable", do_disable, "", "unregister the probes" },
 	{ "reset", do_reset, "", "zero every counter, histogram and table" },
+	{ "snapshot", do_snapshot, "FILE",
+	  "keep the debugfs files in FILE, for --since FILE later" },
 	{ "set", do_set, "violation-action count|warn",
 	  "what to do on a violation" },
 	{ "version", do_version, "", "rtnlctl's version and debugfs format" },

@@ -61,5 +61,6 @@ int do_set(int argc, char **argv);
 int do_reset(int argc, char **argv);
 int do_watch(int argc, char **argv);
 int do_metrics(int argc, char **argv);
+int do_snapshot(int argc, char **argv);
 
 #endif

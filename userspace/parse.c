@@ -14,6 +14,7 @@
 
 #include "main.h"
 #include "parse.h"
+#include "snapshot.h"
 
 #define DEBUGFS_MOUNT	"/sys/kernel/debug"
 #define MAX_FILE_SIZE	(256u << 20)
@@ -136,6 +137,9 @@ int read_trace_file(const char *name, char **bufp, size_t *lenp)
 	ssize_t n;
 	int fd, err;
 
+	err = snapshot_read(name, bufp, lenp);
+	if (err <= 0)
+		return err;
 	if (trace_path(path, sizeof(path), name))
 		return -1;
 	fd = open(path, O_RDONLY | O_CLOEXEC);

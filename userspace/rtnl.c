@@ -7,6 +7,7 @@
 #include "main.h"
 #include "print.h"
 #include "show.h"
+#include "snapshot.h"
 
 enum { S_SITE, S_COUNT, S_WAIT_SUM, S_WAIT_MAX, S_HOLD_SUM, S_HOLD_MAX, NR_S };
 
@@ -79,7 +80,7 @@ static void print_dists(const struct rtnl_info *t)
 
 int do_rtnl(int argc, char **argv)
 {
-	struct rtnl_info t;
+	struct rtnl_info t, prev;
 	int used, err;
 
 	for (; argc; argc--, argv++) {
@@ -88,15 +89,38 @@ int do_rtnl(int argc, char **argv)
 			return 0;
 		}
 		used = table_opt(&argc, &argv);
+		if (!used)
+			used = since_opt(&argc, &argv);
 		if (used < 0)
 			return -1;
 		if (!used)
 			return p_err("unknown option '%s' for rtnl", *argv);
 	}
-	if (load_rtnl(&t))
+	if (table_opts.since) {
+		if (snapshot_open(table_opts.since))
+			return -1;
+		snapshot_use(true);
+		err = load_rtnl(&prev);
+		snapshot_use(false);
+		if (err) {
+			snapshot_close();
+			return -1;
+		}
+	}
+	if (load_rtnl(&t)) {
+		if (table_opts.since) {
+			free_rtnl(&prev);
+			snapshot_close();
+		}
 		return -1;
+	}
+	if (table_opts.since) {
+		rtnl_since(&t, &prev);
+		free_rtnl(&prev);
+	}
 
 	open_json_object(NULL);
+	print_since();
 	print_counters("acquire", "acquire:", &t.acquire);
 	print_nl();
 	print_dists(&t);
@@ -105,5 +129,6 @@ int do_rtnl(int argc, char **argv)
 		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
 	close_json_object();
 	free_rtnl(&t);
+	snapshot_close();
 	return err;
 }

@@ -9,6 +9,7 @@
 #include "main.h"
 #include "print.h"
 #include "show.h"
+#include "snapshot.h"
 
 #define TOP_ERRNOS	3
 #define HIST_STARS	40
@@ -65,6 +66,35 @@ struct stats_opts {
 	unsigned int family, msgtype;
 	const char *hist;
 };
+
+/* The stats now, or with --since what happened after the snapshot. */
+static int load_stats_since(struct stats *t)
+{
+	struct stats prev;
+
+	if (table_opts.since) {
+		if (snapshot_open(table_opts.since))
+			return -1;
+		snapshot_use(true);
+		if (load_stats(&prev)) {
+			snapshot_close();
+			return -1;
+		}
+		snapshot_use(false);
+	}
+	if (load_stats(t)) {
+		if (table_opts.since) {
+			free_stats(&prev);
+			snapshot_close();
+		}
+		return -1;
+	}
+	if (table_opts.since) {
+		stats_since(t, &prev);
+		free_stats(&prev);
+	}
+	return 0;
+}
 
 /* For --hist: most calls first; equal rows keep their order in the file. */
 static int cmp_calls(const void *a, const void *b)
@@ -248,6 +278,8 @@ static int parse_opts(int argc, char **argv, struct stats_opts *o)
 			return 1;
 		}
 		used = table_opt(&argc, &argv);
+		if (!used)
+			used = since_opt(&argc, &argv);
 		if (used < 0)
 			return -1;
 		if (used)
@@ -284,7 +316,7 @@ int do_stats(int argc, char **argv)
 	err = parse_opts(argc, argv, &o);
 	if (err)
 		return err < 0 ? -1 : 0;
-	if (load_stats(&t))
+	if (load_stats_since(&t))
 		return -1;
 	rows = calloc(t.n + 1, sizeof(*rows));
 	if (!rows) {
@@ -305,6 +337,7 @@ int do_stats(int argc, char **argv)
 		}
 	} else {
 		open_json_object(NULL);
+		print_since();
 		err = print_table(&t, rows, n);
 		if (!err)
 			print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
@@ -312,5 +345,6 @@ int do_stats(int argc, char **argv)
 	}
 	free(rows);
 	free_stats(&t);
+	snapshot_close();
 	return err;
 }

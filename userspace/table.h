@@ -42,6 +42,7 @@ struct table_opts {
 	bool all, noheadings, raw;
 	const char *sort;	/* --sort column, or NULL */
 	uint64_t top;		/* --top N, 0 for all */
+	const char *since;	/* --since FILE: a snapshot, or NULL */
 };
 
 extern struct table_opts table_opts;
@@ -51,6 +52,9 @@ extern struct table_opts table_opts;
  * 1; 0 if it is not one; -1 after p_err() if it is malformed.
  */
 int table_opt(int *argc, char ***argv);
+
+/* --since FILE for stats, rtnl, locksets: 1 if consumed, -1 on error. */
+int since_opt(int *argc, char ***argv);
 
 /* The option summary and the column list for a command's help. */
 void table_help(const struct tcol *cols, size_t n);

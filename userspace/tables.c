@@ -8,10 +8,11 @@
 #include "main.h"
 #include "print.h"
 #include "show.h"
+#include "snapshot.h"
 
 /* The table options of a command without options of its own. */
 static int table_args(const char *cmd, const struct tcol *cols, size_t n,
-		      int argc, char **argv)
+		      bool since, int argc, char **argv)
 {
 	int used;
 
@@ -21,6 +22,8 @@ static int table_args(const char *cmd, const struct tcol *cols, size_t n,
 			return 1;
 		}
 		used = table_opt(&argc, &argv);
+		if (!used && since)
+			used = since_opt(&argc, &argv);
 		if (used < 0)
 			return -1;
 		if (!used)
@@ -40,16 +43,37 @@ static const struct tcol lockset_cols[NR_L] = {
 
 int do_locksets(int argc, char **argv)
 {
-	struct locksets t;
+	struct locksets t, prev;
 	size_t i;
 	int err;
 
-	err = table_args("locksets", lockset_cols, NR_L, argc, argv);
+	err = table_args("locksets", lockset_cols, NR_L, true, argc, argv);
 	if (err)
 		return err < 0 ? -1 : 0;
-	if (load_locksets(&t))
+	if (table_opts.since) {
+		if (snapshot_open(table_opts.since))
+			return -1;
+		snapshot_use(true);
+		err = load_locksets(&prev);
+		snapshot_use(false);
+		if (err) {
+			snapshot_close();
+			return -1;
+		}
+	}
+	if (load_locksets(&t)) {
+		if (table_opts.since) {
+			free_locksets(&prev);
+			snapshot_close();
+		}
 		return -1;
+	}
+	if (table_opts.since) {
+		locksets_since(&t, &prev);
+		free_locksets(&prev);
+	}
 	open_json_object(NULL);
+	print_since();
 	err = table_start(lockset_cols, NR_L, "locksets", NULL);
 	for (i = 0; !err && i < t.n; i++) {
 		table_row();
@@ -71,6 +95,7 @@ int do_locksets(int argc, char **argv)
 	}
 	close_json_object();
 	free_locksets(&t);
+	snapshot_close();
 	return err;
 }
 
@@ -100,7 +125,7 @@ int do_netns(int argc, char **argv)
 	size_t i;
 	int err;
 
-	err = table_args("netns", netns_cols, NR_N, argc, argv);
+	err = table_args("netns", netns_cols, NR_N, false, argc, argv);
 	if (err)
 		return err < 0 ? -1 : 0;
 	if (load_netns(&t))

@@ -121,7 +121,7 @@ echo "KTAP version 1"
 # --- Command line ---------------------------------------------------------
 
 run "$GOOD" help
-{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | metrics | enable | disable | reset | set | version | help }'; } &&
+{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | metrics | enable | disable | reset | snapshot | set | version | help }'; } &&
 	[ "$RC" = 0 ]
 result $? "help prints the usage line with every command"
 
@@ -291,6 +291,14 @@ expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
 	netns --sort requests -n
 expect_text "rtnl -o site,hold_sum --sort hold_sum" "$EXP/rtnl-o.txt" \
 	"$GOOD" rtnl -o site,hold_sum --sort hold_sum
+long=$(printf 'x%.0s' $(seq 600))
+dir=$(variant longcell locksets "2s/owner=rtnl_newlink /owner=$long /")
+run "$dir" locksets -o owner -n --top 1
+[ "$(wc -L <"$TMP/out")" = 512 ] && grep -q 'x\.\.\.$' "$TMP/out"
+result $? "a text cell is cut at 512 columns, with ..."
+run "$dir" -j locksets
+grep -q "\"owner\":\"$long\"" "$TMP/out"
+result $? "JSON keeps the cell whole"
 run "$GOOD" -j stats
 cp "$TMP/out" "$TMP/all-cols.json"
 run "$GOOD" -j stats -o handler -n -r
@@ -564,6 +572,55 @@ rc=$?
 [ "$rc" = 1 ] && [ ! -s "$TMP/watch.err" ] &&
 	tail -1 "$TMP/watch.out" | grep -qx "{\"error\":\"rtnl_net_trace module was unloaded (no $wdir)\"}"
 result $? "top -j: the same as a JSON error line"
+
+# --- snapshot FILE, --since FILE --------------------------------------------
+
+sdir=$TMP/since
+cp -r "$GOOD" "$sdir"
+run "$sdir" snapshot "$TMP/snap"
+[ "$RC" = 0 ] && [ ! -s "$TMP/out" ] && [ ! -e "$TMP/snap.tmp" ] &&
+	head -1 "$TMP/snap" | grep -qx 'rtnlctl snapshot version 1'
+result $? "snapshot FILE writes the snapshot, nothing on stdout"
+run "$sdir" stats --since "$TMP/snap" -r
+[ "$RC" = 0 ] && [ ! -s "$TMP/out" ]
+result $? "stats --since a snapshot of now: no activity, no rows"
+# Five more rtnl_newlink calls, two failed; rtnl and lock sets move too.
+sed -i 's/calls=10 errors=1 /calls=15 errors=3 /; s/lat_sum=560000 /lat_sum=660000 /; s/lat_hist=\([0-9,]*\),3,5,0,2,/lat_hist=\1,3,10,0,2,/; s/errno=17:1 /errno=17:3 /' \
+	"$sdir/stats"
+sed -i 's/^lockset owner=rtnl_newlink size=2 init_net=1 count=2/lockset owner=rtnl_newlink size=2 init_net=1 count=7/' \
+	"$sdir/locksets"
+sed -i 's/^acquire lock=120 /acquire lock=125 /; s/^\(site sym=linkwatch_event+0x10\/0x50\) count=5 wait_sum=1500 \(wait_max=600\) hold_sum=40000/\1 count=6 wait_sum=1600 \2 hold_sum=41000/' \
+	"$sdir/rtnl"
+for c in "stats -o +ERRNOS" locksets rtnl; do
+	name=since-$(echo "$c" | tr -d -- '-+' | tr ' ' '-')
+	# shellcheck disable=SC2086
+	run "$sdir" $c --since "$TMP/snap"
+	head -1 "$TMP/out" | grep -Eq "^since $TMP/snap \([0-9.]+ [mµ]?s ago\)$" &&
+		tail -n +2 "$TMP/out" | cmp -s "$EXP/$name.txt" - && [ "$RC" = 0 ]
+	result $? "$c --since FILE: what happened since the snapshot"
+done
+run "$sdir" -j stats --since "$TMP/snap"
+python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["since"]["file"] == sys.argv[2] and o["since"]["elapsed_ns"] >= 0, o
+s, = o["stats"]
+assert (s["handler"], s["calls"], s["errors"], s["requests"]) == \
+    ("rtnl_newlink", 5, 2, 0), s
+assert s["errnos"] == [{"errno": 17, "name": "EEXIST", "count": 2}], s
+h = [0] * 32
+h[15] = 5
+assert s["latency_ns"] == {"count": 5, "sum": 100000, "avg": 20000,
+    "p50": 65535, "p99": 65535, "max": 65535, "hist": h}, s["latency_ns"]
+assert s["inflight_max"] == 1 and s["lockset_max"] == 2, s' \
+	"$TMP/out" "$TMP/snap" >"$TMP/diag" 2>&1
+result $? "stats -j --since: exact deltas, gauges as now"
+expect_error "--since a file that is not a snapshot" \
+	"$GOOD/stats is not an rtnlctl snapshot: no 'rtnlctl snapshot version 1' line" \
+	"$GOOD" stats --since "$GOOD/stats"
+expect_error "snapshot without a file" "snapshot needs a file to write" \
+	"$GOOD" snapshot
+expect_error "netns has no --since" "unknown option '--since' for netns" \
+	"$GOOD" netns --since "$TMP/snap"
 
 expect_error "watch -i 0" \
 	"invalid interval '0' (expected seconds, e.g. 0.5)" "$GOOD" watch -i 0
