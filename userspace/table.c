@@ -31,7 +31,8 @@ static struct {
 	struct trow *rows;
 	size_t nrows, cap;
 	struct json_object *array;
-	bool active;
+	struct trow *cur;	/* the row being filled, NULL after OOM */
+	bool active, oom;
 } tb;
 
 int table_opt(int *argc, char ***argv)
@@ -205,27 +206,35 @@ static int choose(const char *key, const char *sort)
 	return 0;
 }
 
+/* Out of memory, a row is left out of the text table; told at the end. */
 void table_row(void)
 {
 	struct trow *r;
+	size_t cap;
 
+	open_json_object(NULL);
+	tb.cur = NULL;
 	if (tb.nrows == tb.cap) {
-		tb.cap = tb.cap ? tb.cap * 2 : 16;
-		r = realloc(tb.rows, tb.cap * sizeof(*tb.rows));
+		cap = tb.cap ? tb.cap * 2 : 16;
+		r = realloc(tb.rows, cap * sizeof(*tb.rows));
 		if (!r) {
-			p_err("out of memory");
-			exit(1);
+			tb.oom = true;
+			return;
 		}
 		tb.rows = r;
+		tb.cap = cap;
 	}
-	r = &tb.rows[tb.nrows++];
+	r = &tb.rows[tb.nrows];
 	r->text = calloc(tb.ncols, sizeof(*r->text));
 	r->num = calloc(tb.ncols, sizeof(*r->num));
 	if (!r->text || !r->num) {
-		p_err("out of memory");
-		exit(1);
+		free(r->text);
+		free(r->num);
+		tb.oom = true;
+		return;
 	}
-	open_json_object(NULL);
+	tb.nrows++;
+	tb.cur = r;
 }
 
 void table_row_end(void)
@@ -241,12 +250,11 @@ void table_row_end(void)
 
 static void set_cell(int col, const char *text, uint64_t num)
 {
-	struct trow *r;
+	struct trow *r = tb.cur;
 	size_t len = strlen(text);
 
-	if (!tb.nrows || col < 0 || (size_t)col >= tb.ncols)
+	if (!r || col < 0 || (size_t)col >= tb.ncols)
 		return;
-	r = &tb.rows[tb.nrows - 1];
 	free(r->text[col]);
 	r->text[col] = strndup(text, len > MAX_CELL ? MAX_CELL : len);
 	if (len > MAX_CELL && r->text[col])
@@ -391,6 +399,8 @@ void table_end(void)
 	if (!tb.active)
 		return;
 	close_json_array();
+	if (tb.oom)
+		p_err("out of memory: rows are missing");
 	order = calloc(n + 1, sizeof(*order));
 	if (order) {
 		for (i = 0; i < n; i++)
