@@ -150,12 +150,16 @@ o = json.load(open(sys.argv[1]))
 assert set(o) == {"version", "format_version"} and o["format_version"] == 1, o' \
 	"$TMP/out" >"$TMP/diag" 2>&1
 result $? "version -j: {version, format_version}"
+bad=0
 for c in status violations watch metrics enable disable reset set version; do
 	run "$GOOD" "$c" help
-	[ "$RC" = 0 ] && [ ! -s "$TMP/err" ] &&
-		head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c" || break
+	if [ "$RC" != 0 ] || [ -s "$TMP/err" ] ||
+		! head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c"; then
+		echo "$c" >>"$TMP/diag"
+		bad=1
+	fi
 done
-result $? "every command has its help: rtnlctl CMD help"
+result $bad "every command has its help: rtnlctl CMD help"
 run "$GOOD" help stats
 cp "$TMP/out" "$TMP/h1"
 run "$GOOD" st help
@@ -310,12 +314,16 @@ run "$GOOD" stats help
 	grep -q '^  SETS  *RTNL sections by per-netns lock-set size' "$TMP/out" &&
 	[ "$(grep -c '^ [* ][A-Z]' "$TMP/out")" = 28 ]
 result $? "stats help: usage, table options, all 28 columns, * for the default"
+bad=0
 for c in handlers rtnl locksets netns; do
 	run "$GOOD" "$c" help
-	[ "$RC" = 0 ] && head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c" &&
-		grep -q '^Columns' "$TMP/out" || break
+	if [ "$RC" != 0 ] || ! grep -q '^Columns' "$TMP/out" ||
+		! head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c"; then
+		echo "$c" >>"$TMP/diag"
+		bad=1
+	fi
 done
-result $? "handlers, rtnl, locksets, netns help list their columns"
+result $bad "handlers, rtnl, locksets, netns help list their columns"
 expect_error "stats -o with an unknown column" \
 	"unknown column 'BOGUS' (try 'rtnlctl stats help')" "$GOOD" \
 	stats -o HANDLER,BOGUS
@@ -593,7 +601,7 @@ sed -i 's/^acquire lock=120 /acquire lock=125 /; s/^\(site sym=linkwatch_event+0
 	"$sdir/rtnl"
 for c in "stats -o +ERRNOS" locksets rtnl; do
 	name=since-$(echo "$c" | tr -d -- '-+' | tr ' ' '-')
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # $c is a command and its options
 	run "$sdir" $c --since "$TMP/snap"
 	head -1 "$TMP/out" | grep -Eq "^since $TMP/snap \([0-9.]+ [mµ]?s ago\)$" &&
 		tail -n +2 "$TMP/out" | cmp -s "$EXP/$name.txt" - && [ "$RC" = 0 ]
@@ -802,9 +810,9 @@ FUT=$FIX/future
 for c in status handlers "handlers --summary" stats rtnl locksets netns \
 	violations; do
 	name=future-$(echo "$c" | tr -d -- '-' | tr ' ' '-')
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # $c is a command and its options
 	expect_text "future module: $c text" "$EXP/$name.txt" "$FUT" $c
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # $c is a command and its options
 	expect_text "future module: $c JSON" "$EXP/$name.json" "$FUT" -p $c
 done
 for c in status handlers stats rtnl locksets netns violations; do
@@ -875,7 +883,7 @@ fi
 # statuses, error lines and JSON; FUZZ_SEED and FUZZ_CASES vary the run.
 san=$TMP/san
 mkdir "$san"
-# shellcheck disable=SC2046
+# shellcheck disable=SC2046 # pkg-config prints several words
 if ${CC:-cc} -std=gnu11 -D_GNU_SOURCE -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	$(pkg-config --cflags json-c smartcols) -o "$san/rtnlctl" "$TOP"/*.c \
@@ -901,7 +909,7 @@ result $rc "mutation fuzz of the fixtures: exit 0 or 1, one error line, valid JS
 
 for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
 	"netns" "violations"; do
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # $c is a command and its options
 	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
 done >"$TMP/all.json"
 RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
@@ -911,7 +919,7 @@ result $? "the man page documents every JSON field name"
 
 # One schema: no number as a string, one shape of distribution everywhere.
 for c in "status" "handlers" "stats" "rtnl" "locksets" "violations"; do
-	RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j $c
+	RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j "$c"
 done >>"$TMP/all.json"
 RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
 python3 - "$TMP/all.json" >"$TMP/diag" 2>&1 <<'PY'
