@@ -555,28 +555,28 @@ assert o["handlers"] == [{"family": 0, "family_name": "PF_UNSPEC",
 result $? "watch reports exact per-interval deltas"
 
 # The module unloaded while watch runs: its directory goes away.
+# unload_during OUT ARGS...: rtnlctl ARGS on a copy of the good fixture
+# (stdout to OUT, stderr to watch.err) that is removed while it runs;
+# sets rc to its exit status.
 wdir=$TMP/unload
-cp -r "$GOOD" "$wdir"
-RTNL_NET_TRACE_DIR=$wdir "$RTNLCTL" watch -n 100 -i 0.05 >/dev/null \
-	2>"$TMP/watch.err" &
-pid=$!
-sleep 0.3
-rm -r "$wdir"
-wait $pid
-rc=$?
+unload_during()
+{
+	local out=$1 pid
+	shift
+	cp -r "$GOOD" "$wdir"
+	RTNL_NET_TRACE_DIR=$wdir "$RTNLCTL" "$@" >"$out" 2>"$TMP/watch.err" &
+	pid=$!
+	sleep 0.3
+	rm -r "$wdir"
+	wait $pid
+	rc=$?
+}
+unload_during /dev/null watch -n 100 -i 0.05
 echo "Error: rtnl_net_trace module was unloaded (no $wdir)" >"$TMP/want"
 { echo "exit $rc"; diff -u "$TMP/want" "$TMP/watch.err"; } >"$TMP/diag"
 [ "$rc" = 1 ] && cmp -s "$TMP/want" "$TMP/watch.err"
 result $? "watch says the module was unloaded when its directory goes"
-wdir=$TMP/unload
-cp -r "$GOOD" "$wdir"
-RTNL_NET_TRACE_DIR=$wdir "$RTNLCTL" -j top -n 100 -i 0.05 >"$TMP/watch.out" \
-	2>"$TMP/watch.err" &
-pid=$!
-sleep 0.3
-rm -r "$wdir"
-wait $pid
-rc=$?
+unload_during "$TMP/watch.out" -j top -n 100 -i 0.05
 [ "$rc" = 1 ] && [ ! -s "$TMP/watch.err" ] &&
 	tail -1 "$TMP/watch.out" | grep -qx "{\"error\":\"rtnl_net_trace module was unloaded (no $wdir)\"}"
 result $? "top -j: the same as a JSON error line"
