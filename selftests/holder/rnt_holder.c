@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Test-only module: a kthread takes RTNL and holds it for hold_ms, so
- * that the selftests can pile tasks up behind a known holder. insmod
- * returns once RTNL is held; rmmod waits for the hold to end.
+ * Test-only module: a kthread takes RTNL and holds it for hold_ms, or
+ * with hold_ms=0 until the module is removed, so that the selftests can
+ * pile tasks up behind a known holder. insmod returns once RTNL is held;
+ * rmmod ends a hold_ms=0 hold and waits for the hold to end.
  *
  *   insmod rnt_holder.ko hold_ms=2000
  */
@@ -18,16 +19,20 @@
 
 static unsigned int hold_ms = 2000;
 module_param(hold_ms, uint, 0400);
-MODULE_PARM_DESC(hold_ms, "How long to hold RTNL, in milliseconds (default: 2000)");
+MODULE_PARM_DESC(hold_ms, "How long to hold RTNL, in milliseconds, 0 until rmmod (default: 2000)");
 
 static DECLARE_COMPLETION(rnt_holder_held);
+static DECLARE_COMPLETION(rnt_holder_release);
 static DECLARE_COMPLETION(rnt_holder_done);
 
 static int rnt_holder_fn(void *unused)
 {
 	rtnl_lock();
 	complete(&rnt_holder_held);
-	msleep(hold_ms);
+	if (hold_ms)
+		msleep(hold_ms);
+	else
+		wait_for_completion(&rnt_holder_release);
 	rtnl_unlock();
 	complete(&rnt_holder_done);
 	return 0;
@@ -46,6 +51,7 @@ static int __init rnt_holder_init(void)
 
 static void __exit rnt_holder_exit(void)
 {
+	complete(&rnt_holder_release);
 	wait_for_completion(&rnt_holder_done);
 }
 
