@@ -25,6 +25,21 @@
 #define rnt_retval(regs)	regs_return_value(regs)
 #endif
 
+/*
+ * Before 6.14 fprobe keeps the entry data of each running call in a
+ * rethook pool of nr_maxactive nodes (default: two per CPU); a call
+ * beyond that is missed, entry and exit. Every task we track may be
+ * inside a probed function at once (a pile-up in rtnl_lock()), so the
+ * pool gets a node per task slot. Since 6.14 the data sits on each
+ * task's fgraph shadow stack and there is no such limit.
+ */
+static inline void rnt_fprobe_maxactive(struct fprobe *fp, int n)
+{
+#ifdef RNT_FPROBE_MAXACTIVE
+	fp->nr_maxactive = n;
+#endif
+}
+
 /* Symbol namespaces became strings in 6.13. */
 #ifdef RNT_IMPORT_NS_STRING
 #define RNT_IMPORT_KUNIT_NS()	MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")

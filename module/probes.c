@@ -552,6 +552,7 @@ static int rnt_fp_register(struct rnt_fp *f, unsigned long *addrs, int n)
 	f->fp.entry_handler = f->entry;
 	f->fp.exit_handler = f->exit;
 	f->fp.entry_data_size = f->data_size;
+	rnt_fprobe_maxactive(&f->fp, rnt_max_tasks);
 	err = register_fprobe_ips(&f->fp, addrs, n);
 	f->info.error = err;
 	f->info.addrs = n;
@@ -579,6 +580,7 @@ void rnt_handler_fprobe_setup(struct fprobe *fp)
 	fp->entry_handler = rnt_handler_entry;
 	fp->exit_handler = rnt_handler_exit;
 	fp->entry_data_size = sizeof(struct rnt_handler_data);
+	rnt_fprobe_maxactive(fp, rnt_max_tasks);
 }
 
 /*
