@@ -86,6 +86,8 @@ static int rnt_status_show(struct seq_file *m, void *v)
 		[RNT_FP_RTNL] = "rtnl", [RNT_FP_PERNET] = "pernet",
 	};
 	struct rnt_probe_info info;
+	unsigned int records;
+	size_t bytes;
 	int i;
 
 	rnt_header(m, "status");
@@ -113,7 +115,9 @@ static int rnt_status_show(struct seq_file *m, void *v)
 		seq_putc(m, '\n');
 	}
 	mutex_unlock(&rnt_mutex);
-	seq_printf(m, "memory tasks=%zu\n", rnt_tasks_bytes());
+	rnt_netns_memory(&records, &bytes);
+	seq_printf(m, "memory tasks=%zu netns=%zu netns_records=%u netns_record=%zu\n",
+		   rnt_tasks_bytes(), bytes, records, rnt_netns_record_bytes());
 	seq_puts(m, "drops");
 	for (i = 0; i < RNT_NR_DROP; i++)
 		seq_printf(m, " %s=%llu", rnt_drop_names[i],
@@ -256,27 +260,13 @@ DEFINE_SHOW_ATTRIBUTE(rnt_rtnl);
 
 /* ---- netns ---- */
 
-static int rnt_netns_show(struct seq_file *m, void *v)
+static int rnt_netns_file_show(struct seq_file *m, void *v)
 {
-	int i;
-
 	rnt_header(m, "netns");
-	for (i = 0; i < RNT_MAX_NETNS; i++) {
-		u64 cookie = READ_ONCE(rnt_netns_cookie[i]);
-		struct rnt_times t;
-
-		if (!cookie)
-			continue;
-		rnt_times_sum(&rnt_netns_stats[i].t, &t);
-		seq_printf(m, "netns cookie=%llu inum=%u requests=%llu locks=%llu",
-			   cookie, READ_ONCE(rnt_netns_inum[i]),
-			   rnt_sum_u64(&rnt_netns_stats[i].requests),
-			   rnt_sum_u64(&rnt_netns_stats[i].locks));
-		rnt_print_times(m, &t);
-	}
+	rnt_netns_show(m);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(rnt_netns);
+DEFINE_SHOW_ATTRIBUTE(rnt_netns_file);
 
 /* ---- locksets ---- */
 
@@ -477,7 +467,7 @@ int rnt_debugfs_init(void)
 	debugfs_create_file("handlers", 0400, rnt_dir, NULL, &rnt_handlers_fops);
 	debugfs_create_file("stats", 0400, rnt_dir, NULL, &rnt_stats_fops);
 	debugfs_create_file("rtnl", 0400, rnt_dir, NULL, &rnt_rtnl_fops);
-	debugfs_create_file("netns", 0400, rnt_dir, NULL, &rnt_netns_fops);
+	debugfs_create_file("netns", 0400, rnt_dir, NULL, &rnt_netns_file_fops);
 	debugfs_create_file("locksets", 0400, rnt_dir, NULL, &rnt_locksets_fops);
 	debugfs_create_file("violations", 0400, rnt_dir, NULL,
 			    &rnt_violations_fops);

@@ -59,23 +59,30 @@ int rnt_cmp_nets(const void *a, const void *b, const void *init)
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_cmp_nets);
 
-/* Add @net to a lock set once; false when it was there or the set is full. */
-bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
-		 const void *init, unsigned int cap)
+/*
+ * Count a net in the current section's lock set once: its record's stamp
+ * says which section counted it last. True when it is new to the set.
+ */
+bool rnt_set_note(u64 *stamp, u64 section)
 {
-	unsigned int i;
-
-	for (i = 0; i < *nset; i++)
-		if (set[i] == net)
-			return false;
-	if (*nset >= cap)
+	if (*stamp == section)
 		return false;
-	set[(*nset)++] = net;
-	if (net == init)
-		*has_init = true;
+	*stamp = section;
 	return true;
 }
-EXPORT_SYMBOL_IF_KUNIT(rnt_set_add);
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_note);
+
+/* Sections are numbered per CPU; the CPU in the low bits makes them unique. */
+static DEFINE_PER_CPU(u64, rnt_section_seq);
+
+/* Start a new, empty lock set. Called from the probes (preemption off). */
+void rnt_section_begin(struct rnt_task *t)
+{
+	t->section = (this_cpu_inc_return(rnt_section_seq) << 16) |
+		     (raw_smp_processor_id() & 0xffff);
+	t->nset = 0;
+	t->set_init = false;
+}
 
 /*
  * Find the entry for (@kind, @hash) in @ring, or append one. Returns NULL
@@ -226,28 +233,33 @@ void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 {
 	const struct net *net = netp;
 	u64 now = rnt_now();
+	struct rnt_netns *rec = rnt_netns_of(net);
 	struct rnt_held *hd;
-	int idx;
+
+	/* Without a record a net cannot be told apart: counted each time. */
+	if (!rec)
+		rnt_drop(RNT_DROP_NETNS);
+	if (!rec || rnt_set_note(&rec->set_stamp, t->section)) {
+		t->nset++;
+		if (net == &init_net)
+			t->set_init = true;
+	}
+	if (rec) {
+		this_cpu_inc(rec->stats->locks);
+		rnt_times_add(&rec->stats->t, false, rnt_since(start, now));
+	}
 
 	if (t->nheld == RNT_MAX_HELD) {
 		rnt_drop(RNT_DROP_HELD);
 		return;
 	}
-
-	idx = rnt_netns_get(net->net_cookie, net->ns.inum);
 	hd = &t->held[t->nheld++];
 	hd->net = net;
 	hd->cookie = net->net_cookie;
 	hd->inum = net->ns.inum;
 	hd->acquired = now;
-	hd->netns = idx;
+	hd->rec = rec;
 	hd->leaked = false;
-	rnt_set_add(t->set, &t->nset, &t->set_init, net, &init_net, RNT_MAX_HELD);
-
-	if (idx >= 0) {
-		this_cpu_inc(rnt_netns_stats[idx].locks);
-		rnt_times_add(&rnt_netns_stats[idx].t, false, rnt_since(start, now));
-	}
 }
 
 void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
@@ -260,8 +272,8 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
 
 		if (hd->net != net)
 			continue;
-		if (hd->netns >= 0)
-			rnt_times_add(&rnt_netns_stats[hd->netns].t, true,
+		if (hd->rec)
+			rnt_times_add(&hd->rec->stats->t, true,
 				      rnt_since(hd->acquired, rnt_now()));
 		t->nheld--;
 		memmove(hd, hd + 1, (t->nheld - i) * sizeof(*hd));
@@ -301,8 +313,7 @@ void rnt_section_end(struct rnt_task *t, bool rtnl_end)
 	else if (rtnl_end && t->rtnl_site >= 0)
 		rnt_sets_add(&rnt_site_stats[t->rtnl_site].sets, t->nset,
 			     t->set_init);
-	t->nset = 0;
-	t->set_init = false;
+	rnt_section_begin(t);
 }
 
 void rnt_violations_reset(void)

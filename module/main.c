@@ -38,6 +38,9 @@ MODULE_PARM_DESC(max_nets, "Most per-netns locks one task may hold (default: 4, 
 module_param_named(max_tasks, rnt_max_tasks, int, 0400);
 MODULE_PARM_DESC(max_tasks, "Tasks tracked at once, inside rtnetlink or RTNL (default: 4096)");
 
+module_param_named(max_exited, rnt_max_exited, int, 0400);
+MODULE_PARM_DESC(max_exited, "Exited netns kept one by one before they are folded into a total (default: 1024)");
+
 int rnt_violation_action = RNT_ACTION_COUNT;
 static char *violation_action = "count";
 module_param(violation_action, charp, 0400);
@@ -113,6 +116,7 @@ int rnt_reset(void)
 	mutex_lock(&rnt_mutex);
 	rnt_stats_reset();
 	rnt_violations_reset();
+	rnt_netns_reset();
 	mutex_unlock(&rnt_mutex);
 	return 0;
 }
@@ -173,6 +177,10 @@ static int __init rnt_init(void)
 		pr_err("max_tasks must be 64..%d\n", 1 << 20);
 		return -EINVAL;
 	}
+	if (rnt_max_exited < 0 || rnt_max_exited > (1 << 20)) {
+		pr_err("max_exited must be 0..%d\n", 1 << 20);
+		return -EINVAL;
+	}
 
 	err = rnt_kallsyms_init();
 	if (err)
@@ -186,12 +194,15 @@ static int __init rnt_init(void)
 	err = rnt_tasks_init();
 	if (err)
 		goto free_lockorder;
+	err = rnt_netns_init_all();
+	if (err)
+		goto free_tasks;
 	err = rnt_probes_init();
 	if (err)
-		goto free_tasks;
+		goto free_netns;
 	err = rnt_handlers_init();
 	if (err)
-		goto free_tasks;
+		goto free_netns;
 
 	mutex_lock(&rnt_mutex);
 	err = rnt_handlers_sync(false);
@@ -221,6 +232,8 @@ remove_debugfs:
 	rnt_debugfs_exit();
 free_handlers:
 	rnt_handlers_exit();
+free_netns:
+	rnt_netns_exit_all();
 free_tasks:
 	rnt_tasks_exit();
 free_lockorder:
@@ -240,6 +253,7 @@ static void __exit rnt_exit(void)
 	cancel_work_sync(&rnt_rescan_work);
 	rnt_debugfs_exit();
 	rnt_handlers_exit();
+	rnt_netns_exit_all();
 	rnt_tasks_exit();
 	rnt_lockorder_exit();
 	rnt_stats_exit();

@@ -174,11 +174,12 @@ struct rnt_req_data {
 
 static void rnt_count_sender(struct sk_buff *skb)
 {
-	struct net *net = sock_net(skb->sk);
-	int idx = rnt_netns_get(net->net_cookie, net->ns.inum);
+	struct rnt_netns *rec = rnt_netns_of(sock_net(skb->sk));
 
-	if (idx >= 0)
-		this_cpu_inc(rnt_netns_stats[idx].requests);
+	if (rec)
+		this_cpu_inc(rec->stats->requests);
+	else
+		rnt_drop(RNT_DROP_NETNS);
 }
 
 static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
@@ -344,8 +345,7 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	t->rtnl_acquired = now;
 	t->rtnl_slot = slot;
 	t->rtnl_site = site;
-	t->nset = 0;
-	t->set_init = false;
+	rnt_section_begin(t);
 }
 
 static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,

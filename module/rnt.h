@@ -6,6 +6,7 @@
 #define _RNT_H
 
 #include <linux/types.h>
+#include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/atomic.h>
 #include <linux/module.h>
@@ -36,7 +37,6 @@ static inline u64 rnt_since(u64 start, u64 now)
 #define RNT_NAME_LEN		64
 #define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */
 #define RNT_MAX_SITES		64
-#define RNT_MAX_NETNS		256
 #define RNT_MAX_HELD		8
 #define RNT_CTX_DEPTH		4
 #define RNT_NO_SLOT		(-1)
@@ -133,6 +133,32 @@ struct rnt_netns_stats {
 	struct rnt_times t;
 };
 
+/*
+ * The record of one netns (netns.c), from its creation until its figures
+ * are folded into the exited total.
+ */
+struct rnt_netns {
+	struct list_head node;		/* on the live, exited or folded list */
+	u64 cookie;
+	unsigned int inum;
+	u64 batch;			/* the batch of exits it left in */
+	u64 exit_ns;			/* when it exited, or 0 */
+	/*
+	 * The RTNL section that last counted this netns in its lock set.
+	 * Written only with the netns's own lock held, so never raced.
+	 */
+	u64 set_stamp;
+	struct rnt_netns_stats __percpu *stats;
+};
+
+/* The figures of one or more netns, summed over CPUs. */
+struct rnt_netns_sum {
+	u64 nets;
+	u64 requests;
+	u64 locks;
+	struct rnt_times t;
+};
+
 enum rnt_drop {
 	RNT_DROP_TASK,
 	RNT_DROP_SITE,
@@ -149,7 +175,7 @@ struct rnt_held {
 	u64 cookie;
 	unsigned int inum;
 	u64 acquired;
-	int netns;		/* index into the netns table, or -1 */
+	struct rnt_netns *rec;	/* its record, or NULL */
 	bool leaked;		/* a leak was reported for it already */
 };
 
@@ -170,10 +196,14 @@ struct rnt_task {
 	unsigned long wrapper_caller;	/* who called rtnl_net_lock() & co */
 	u8 nheld;
 	struct rnt_held held[RNT_MAX_HELD];
-	/* The nets locked in the current RTNL section (the lock set). */
-	u8 nset;
+	/*
+	 * The lock set of the current RTNL section or request: how many
+	 * distinct nets it locked (each netns record remembers the last
+	 * section that counted it), and whether init_net was one of them.
+	 */
+	u64 section;
+	unsigned int nset;
 	bool set_init;
-	const void *set[RNT_MAX_HELD];
 };
 
 /* main.c */
@@ -202,11 +232,8 @@ bool rnt_handler_locked(const struct rnt_handler *h);
 /* stats.c */
 extern struct rnt_rtnl_stats __percpu *rnt_rtnl;
 extern struct rnt_site_stats __percpu *rnt_site_stats;
-extern struct rnt_netns_stats __percpu *rnt_netns_stats;
 extern u64 __percpu *rnt_drops;
 extern unsigned long rnt_sites[RNT_MAX_SITES];
-extern u64 rnt_netns_cookie[RNT_MAX_NETNS];
-extern unsigned int rnt_netns_inum[RNT_MAX_NETNS];
 int rnt_stats_init(void);
 void rnt_stats_exit(void);
 void rnt_stats_reset(void);
@@ -219,7 +246,6 @@ void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
 void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
 int rnt_errno_index(int err);
 int rnt_site_get(unsigned long ip);
-int rnt_netns_get(u64 cookie, unsigned int inum);
 u64 rnt_sum_u64(u64 __percpu *p);
 u64 rnt_max_u64(u64 __percpu *p);
 
@@ -227,6 +253,26 @@ static inline void rnt_drop(enum rnt_drop what)
 {
 	this_cpu_inc(rnt_drops[what]);
 }
+
+/* netns.c */
+struct net;
+extern int rnt_max_exited;
+struct seq_file;
+int rnt_netns_init_all(void);
+void rnt_netns_exit_all(void);
+struct rnt_netns *rnt_netns_of(const struct net *net);
+void rnt_netns_reset(void);
+void rnt_netns_show(struct seq_file *m);
+void rnt_netns_memory(unsigned int *records, size_t *bytes);
+size_t rnt_netns_record_bytes(void);
+struct rnt_netns *rnt_netns_alloc(u64 cookie, unsigned int inum);
+void rnt_netns_free(struct rnt_netns *rec);
+void rnt_netns_sum(const struct rnt_netns *rec, struct rnt_netns_sum *out);
+void rnt_netns_fold(struct rnt_netns_sum *total, const struct rnt_netns_sum *s);
+unsigned int rnt_netns_trim(struct list_head *exited, unsigned int *nexited,
+			    struct list_head *folded, unsigned int max);
+unsigned int rnt_netns_reap(struct list_head *folded, u64 batch,
+			    struct rnt_netns_sum *total, struct list_head *gone);
 
 /* probes.c */
 struct rnt_probe_info {
@@ -297,8 +343,8 @@ struct rnt_violation {
 
 extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
 int rnt_cmp_nets(const void *a, const void *b, const void *init);
-bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
-		 const void *init, unsigned int cap);
+bool rnt_set_note(u64 *stamp, u64 section);
+void rnt_section_begin(struct rnt_task *t);
 struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
 				   int cap, int kind, u32 hash, bool *is_new);
 u64 rnt_violation_total(int kind);

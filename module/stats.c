@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Counters: per-CPU on the hot path, summed over the possible CPUs only
- * when a debugfs file is read. The call-site and netns tables are claimed
- * with cmpxchg and never freed until reset, so they need no lock either.
+ * when a debugfs file is read. The call-site table is claimed with
+ * cmpxchg and never freed until reset, so it needs no lock either.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -23,14 +23,10 @@ const int rnt_errnos[RNT_NR_ERRNO - 1] = {
 
 struct rnt_rtnl_stats __percpu *rnt_rtnl;
 struct rnt_site_stats __percpu *rnt_site_stats;
-struct rnt_netns_stats __percpu *rnt_netns_stats;
 u64 __percpu *rnt_drops;
 
 /* Call sites (the caller of an RTNL lock function); 0 means free. */
 unsigned long rnt_sites[RNT_MAX_SITES];
-/* Netns by net_cookie (never 0 for a live netns); 0 means free. */
-u64 rnt_netns_cookie[RNT_MAX_NETNS];
-unsigned int rnt_netns_inum[RNT_MAX_NETNS];
 
 unsigned int rnt_hist_bucket(u64 v)
 {
@@ -180,27 +176,6 @@ int rnt_site_get(unsigned long ip)
 	return -1;
 }
 
-int rnt_netns_get(u64 cookie, unsigned int inum)
-{
-	unsigned int i, h = hash_64(cookie, ilog2(RNT_MAX_NETNS));
-
-	for (i = 0; i < RNT_MAX_NETNS; i++) {
-		unsigned int k = (h + i) % RNT_MAX_NETNS;
-		u64 cur = READ_ONCE(rnt_netns_cookie[k]);
-
-		if (cur == cookie)
-			return k;
-		if (!cur && !cmpxchg64(&rnt_netns_cookie[k], 0, cookie)) {
-			WRITE_ONCE(rnt_netns_inum[k], inum);
-			return k;
-		}
-		if (READ_ONCE(rnt_netns_cookie[k]) == cookie)
-			return k;
-	}
-	rnt_drop(RNT_DROP_NETNS);
-	return -1;
-}
-
 /* Caller holds rnt_mutex. Events racing with a reset may survive it. */
 void rnt_stats_reset(void)
 {
@@ -213,8 +188,6 @@ void rnt_stats_reset(void)
 		memset(per_cpu_ptr(rnt_rtnl, cpu), 0, sizeof(*rnt_rtnl));
 		memset(per_cpu_ptr(rnt_site_stats, cpu), 0,
 		       sizeof(*rnt_site_stats) * RNT_MAX_SITES);
-		memset(per_cpu_ptr(rnt_netns_stats, cpu), 0,
-		       sizeof(*rnt_netns_stats) * RNT_MAX_NETNS);
 		memset(per_cpu_ptr(rnt_drops, cpu), 0,
 		       sizeof(*rnt_drops) * RNT_NR_DROP);
 	}
@@ -227,8 +200,6 @@ void rnt_stats_reset(void)
 			   atomic_read(&rnt_handlers[i].inflight));
 	for (i = 0; i < RNT_MAX_SITES; i++)
 		WRITE_ONCE(rnt_sites[i], 0);
-	for (i = 0; i < RNT_MAX_NETNS; i++)
-		WRITE_ONCE(rnt_netns_cookie[i], 0);
 }
 
 int rnt_stats_init(void)
@@ -236,10 +207,8 @@ int rnt_stats_init(void)
 	rnt_rtnl = alloc_percpu(struct rnt_rtnl_stats);
 	rnt_site_stats = __alloc_percpu(sizeof(struct rnt_site_stats) * RNT_MAX_SITES,
 					__alignof__(struct rnt_site_stats));
-	rnt_netns_stats = __alloc_percpu(sizeof(struct rnt_netns_stats) * RNT_MAX_NETNS,
-					 __alignof__(struct rnt_netns_stats));
 	rnt_drops = __alloc_percpu(sizeof(u64) * RNT_NR_DROP, __alignof__(u64));
-	if (!rnt_rtnl || !rnt_site_stats || !rnt_netns_stats || !rnt_drops) {
+	if (!rnt_rtnl || !rnt_site_stats || !rnt_drops) {
 		rnt_stats_exit();
 		return -ENOMEM;
 	}
@@ -249,11 +218,9 @@ int rnt_stats_init(void)
 void rnt_stats_exit(void)
 {
 	free_percpu(rnt_drops);
-	free_percpu(rnt_netns_stats);
 	free_percpu(rnt_site_stats);
 	free_percpu(rnt_rtnl);
 	rnt_drops = NULL;
-	rnt_netns_stats = NULL;
 	rnt_site_stats = NULL;
 	rnt_rtnl = NULL;
 }

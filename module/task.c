@@ -36,6 +36,7 @@ static struct rnt_task *rnt_task_init(struct rnt_task *t)
 	t->start_time = current->start_time;
 	t->rtnl_slot = RNT_NO_SLOT;
 	t->rtnl_site = -1;
+	rnt_section_begin(t);
 	return t;
 }
 
