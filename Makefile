@@ -93,12 +93,12 @@ M       ?= 4
 ROUNDS  ?= 5
 K       ?= 4000
 SCALE_N ?= 2000
-SCALE_M ?= 10
+SCALE_M ?= 4
 BENCH_QEMU_OPTS ?= -icount shift=0,sleep=off
 BENCH_TIMEOUT   ?= 3600
 BENCH_TIMING    := $(if $(BENCH_QEMU_OPTS),TCG $(BENCH_QEMU_OPTS),TCG plain)
 BENCH_ARGS_bench       := -n $(N) -m $(M) -r $(ROUNDS) -k $(K) --footprint 10
-BENCH_ARGS_bench-scale := -r 0 -m $(SCALE_M) --footprint "10 1000" --scale $(SCALE_N)
+BENCH_ARGS_bench-scale := -r 0 -m $(SCALE_M) --footprint 10 --scale $(SCALE_N)
 
 bench bench-scale: vm-build
 	$(MAKE) -C selftests

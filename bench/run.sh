@@ -178,6 +178,7 @@ workload()
 	ipb -b "$dir/veth"
 	for ((i = 1; i <= n; i++)); do
 		ipb -n "rnb$i" -b "$dir/ns"
+		[ "$i" != "${W_MID_AT:-}" ] || ${W_MID:-}
 	done
 	t1=$(now)
 	# Not timed: the timers the setup armed (linkwatch, IPv6 DAD and
@@ -267,6 +268,9 @@ netns_memory()
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); m[kv[1]] = kv[2] }
 		printf "%d/%dk", m["netns_records"], m["netns"] / 1024 }'
 }
+
+# Half-way through the scale run's setup: the records of that many netns.
+fp_mid() { FP_MID=$(netns_memory); }
 
 # The footprint's hook, between setup and teardown: the netns live now.
 fp_live()
@@ -517,6 +521,7 @@ footprint()
 	read -r -a s2b <<< "$(snapshot)"
 	FP_MEMORY=$(grep '^memory ' "$RNT/status")
 	nnetns="$FP_LIVE,$(netns_memory)"
+	FP_NNETNS=$nnetns
 	[ -z "${FP_CHECK:-}" ] || FP_NETNS_CHECK=$($FP_CHECK)
 	FP_MAXSET=$(cat "$RNT/stats" "$RNT/locksets" | awk '
 		{ o = ""; v = -1
@@ -599,9 +604,10 @@ if [ "$SCALE" -gt 0 ]; then
 	log "scale: $SCALE netns x $M interfaces, enabled; expected $expect, $per_ns requests per netns"
 	# Every exited netns kept one by one, so that each can be checked.
 	FP_PARAMS="max_exited=$SCALE" FP_CHECK="check_netns $per_ns" FP_INUMS=1 \
+		W_MID_AT=$((SCALE / 2)) W_MID=fp_mid \
 		footprint "$SCALE" "$WORK/s"
 	enabled_ns=$((W_SETUP + W_TEARDOWN))
-	enabled_setup=$W_SETUP enabled_teardown=$W_TEARDOWN
+	enabled_setup=$W_SETUP enabled_teardown=$W_TEARDOWN nnetns_scale=$FP_NNETNS
 	log "scale: the same workload, unloaded"
 	workload "$SCALE" "$WORK/s"
 	unloaded_ns=$((W_SETUP + W_TEARDOWN))
@@ -623,7 +629,9 @@ if [ "$SCALE" -gt 0 ]; then
 		fi
 		echo "  lock sets:"
 		printf '%s\n' "$FP_LOCKSETS" | sed 's/^/    /'
-		echo "  netns records: $FP_MEMORY"
+		echo "  netns records (RECORDS/KB): $FP_MID with $((SCALE / 2)) of the netns made," \
+		     "$FP_LIVE with all $SCALE, $(cut -d, -f2 <<< "$nnetns_scale") after the teardown"
+		echo "  memory line after the teardown: $FP_MEMORY"
 		echo "  status:"
 		printf '%s\n' "$FP_STATUS" | sed 's/^/    /'
 	} > "$OUT/scale.txt"

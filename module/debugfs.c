@@ -282,6 +282,8 @@ static void rnt_print_shapes(struct seq_file *m, const char *owner,
 					   owner, size + 1,
 					   size == RNT_SET_BUCKETS - 1 ? "+" : "",
 					   init, s->n[init][size]);
+	if (s->max)
+		seq_printf(m, "lockset_max owner=%s max_set=%llu\n", owner, s->max);
 }
 
 static int rnt_locksets_show(struct seq_file *m, void *v)
