@@ -58,6 +58,8 @@ ktap_set_plan 10
 rnt_dmesg_start
 
 add_ns old OLD
+# A fresh load: the parameter must be ours.
+rnt_unload
 rnt_load max_exited=$KEEP
 rnt_reset
 ktap_expect_eq "a netns older than the module has a live record" live \
