@@ -34,7 +34,7 @@ static const char *const drop_names[] = {
 static const char *const locking_names[] = { "rtnl", "unlocked" };
 
 static const char *const status_records[] = {
-	"module", "feature", "probe", "drops",
+	"module", "feature", "probe", "memory", "drops",
 };
 static const char *const handlers_records[] = { "handler" };
 static const char *const stats_records[] = { "stat" };
@@ -892,6 +892,26 @@ static int parse_module(struct status *t)
 			    &t->drops);
 }
 
+/*
+ * The memory record, if any (older modules wrote none, or tasks= only):
+ * every key a counter, none required.
+ */
+static int parse_memory(struct status *t)
+{
+	const struct rfile *f = &t->rf;
+	size_t i;
+
+	for (i = 0; i < f->nrecs; i++) {
+		if (strcmp(f->recs[i].name, "memory"))
+			continue;
+		t->memory_rec = &f->recs[i];
+		if (rec_keys_only(f, t->memory_rec))
+			return -1;
+		return rec_counters(f, t->memory_rec, NULL, 0, &t->memory);
+	}
+	return 0;
+}
+
 static const struct u64_field probe_fields[] = {
 	U64_FIELD(struct probe, addrs),
 	U64_FIELD(struct probe, nmissed),
@@ -927,7 +947,7 @@ int load_status(struct status *t)
 		p_err("out of memory");
 		goto err;
 	}
-	if (parse_module(t))
+	if (parse_module(t) || parse_memory(t))
 		goto err;
 	for (i = 0; i < f->nrecs; i++) {
 		r = &f->recs[i];
@@ -957,6 +977,7 @@ void free_status(struct status *t)
 	free(t->features);
 	free(t->probes);
 	free(t->drops.v);
+	free(t->memory.v);
 	rfile_free(&t->rf);
 }
 

@@ -258,6 +258,8 @@ struct status {
 	struct probe *probes;
 	size_t nprobes;
 	struct counters drops;
+	const struct record *memory_rec;	/* NULL: an older module's */
+	struct counters memory;
 };
 
 

@@ -63,7 +63,7 @@ KNOWN = {
     "module": "enabled violation_action max_nets kernel",
 }
 RECORDS = {
-    "status": ["module", "feature", "probe", "drops"],
+    "status": ["module", "feature", "probe", "memory", "drops"],
     "handlers": ["handler"], "stats": ["stat"],
     "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
     "netns": ["netns", "exited"], "violations": ["total", "violation", "stack"],
@@ -203,7 +203,8 @@ def compare(got, exp, path="$"):
             return [f"{path}: expected an object, got {got!r}"]
         if set(got) != set(exp):
             errs.append(f"{path}: keys {sorted(got)} != {sorted(exp)}")
-        elif path.endswith((".errnos", ".totals", ".drops", ".acquire")) \
+        elif path.endswith((".errnos", ".totals", ".drops", ".acquire",
+                            ".memory")) \
                 and list(got) != list(exp):
             errs.append(f"{path}: key order {list(got)} != {list(exp)}")
         for k in exp:
@@ -412,6 +413,9 @@ def check_status(got, fix, args):
                                        "error": int(r["error"])}, r, "probe")
                            for r in records(fix, "status", "probe")],
                 "drops": {k: value(v) for k, v in drops.items()}})
+    for mem in records(fix, "status", "memory"):
+        exp["memory"] = {k: value(v) for k, v in mem.items()}
+        break
     return compare(got, wrap(fix, "status", exp))
 
 

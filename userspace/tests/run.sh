@@ -226,6 +226,8 @@ expect_text "netns -a text: every live and exited netns" \
 	"$EXP/records-netns-all.txt" "$REC" netns -a
 expect_text "netns -r: the table only" "$EXP/records-netns-raw.txt" "$REC" \
 	netns -r -o inum,state,requests
+expect_text "status text with the memory line" "$EXP/records-status.txt" \
+	"$REC" status
 expect_text "violations text with indented stacks" \
 	"$EXP/violations.txt" "$GOOD" violations
 
@@ -264,6 +266,10 @@ expect_check "violations JSON" violations -- "$GOOD" violations
 expect_check "netns JSON: state, exit_ns, exited total, hidden" netns -- \
 	"$REC" netns
 expect_check "netns -a JSON: every record" netns all -- "$REC" netns --all
+expect_check "status JSON with memory" status -- "$REC" status
+dir=$(variant nomemory status 's/^drops /memory tasks=4096\ndrops /')
+expect_check "status JSON: an older memory line with tasks= only" status \
+	-- "$dir" status
 
 run "$GOOD" -j stats
 cp "$TMP/out" "$TMP/plain.json"
