@@ -474,9 +474,22 @@ run "$GOOD" metrics
 	'rtnl_net_trace_violations_total{kind="rtnl_inversion"} 0' \
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
 	'rtnl_net_trace_netns 3' \
-	'rtnl_net_trace_enabled 1' >"$TMP/diag"
+	'rtnl_net_trace_enabled 1' >"$TMP/diag" &&
+	! grep -q '^rtnl_net_trace_netns_exited' "$TMP/out"
 result $? "metrics: strict exposition format check and exact samples"
 cp "$TMP/out" "$TMP/metrics"
+
+run "$REC" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" \
+	'rtnl_net_trace_netns 4' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532301",cookie="6"} 4' \
+	'rtnl_net_trace_netns_locks_total{inum="4026532301",cookie="6"} 3' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532304",cookie="9"} 0' \
+	'rtnl_net_trace_netns_exited_total 1500' \
+	'rtnl_net_trace_netns_exited_requests_total 3000' \
+	'rtnl_net_trace_netns_exited_locks_total 1500' >"$TMP/diag" &&
+	[ "$(grep -c '^rtnl_net_trace_netns_requests_total' "$TMP/out")" = 6 ]
+result $? "metrics: live netns count, every record, the exited total"
 
 grep -v 'le="+Inf"' "$TMP/metrics" >"$TMP/broken"
 ! python3 "$HERE/promcheck.py" "$TMP/broken" >/dev/null
@@ -917,8 +930,11 @@ run "$FUT" metrics
 	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="9+"} 0' \
 	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="9+",init_net="0"} 1' \
 	'rtnl_net_trace_handler_calls_total{family="PF_UNSPEC",msgtype="130",kind="notifier",handler="veth_notify"} 2' \
+	'rtnl_net_trace_netns 1' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532310",cookie="3"} 1' \
+	'rtnl_net_trace_netns_exited_total 2' \
 	>"$TMP/diag"
-result $? "future module: metrics exit 0, new kinds and drops as samples"
+result $? "future module: metrics exit 0, new kinds, drops and netns states as samples"
 ! grep -q 'table="footprint"' "$TMP/out"
 result $? "future module: metrics leave out a counter that is not a number"
 run "$FUT" -j watch -n 1 -i 0.01
