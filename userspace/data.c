@@ -34,13 +34,13 @@ static const char *const drop_names[] = {
 static const char *const locking_names[] = { "rtnl", "unlocked" };
 
 static const char *const status_records[] = {
-	"module", "feature", "probe", "drops",
+	"module", "feature", "probe", "memory", "drops",
 };
 static const char *const handlers_records[] = { "handler" };
 static const char *const stats_records[] = { "stat" };
 static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
 static const char *const locksets_records[] = { "lockset" };
-static const char *const netns_records[] = { "netns" };
+static const char *const netns_records[] = { "netns", "exited" };
 static const char *const violations_records[] = {
 	"total", "violation", "stack",
 };
@@ -652,12 +652,61 @@ static const struct u64_field netns_fields[] = {
 	U64_FIELD(struct netns, hold_max),
 };
 
+static const struct u64_field exited_fields[] = {
+	U64_FIELD(struct netns_exited, nets),
+	U64_FIELD(struct netns_exited, requests),
+	U64_FIELD(struct netns_exited, locks),
+	U64_FIELD(struct netns_exited, wait_sum),
+	U64_FIELD(struct netns_exited, wait_max),
+	U64_FIELD(struct netns_exited, hold_sum),
+	U64_FIELD(struct netns_exited, hold_max),
+};
+
+bool netns_live(const struct netns *ns)
+{
+	return !strcmp(ns->state, "live");
+}
+
+bool netns_active(const struct netns *ns)
+{
+	return ns->requests || ns->locks || ns->wait_sum || ns->hold_sum;
+}
+
 static int parse_netns(const struct rfile *f, const struct record *r,
 		       void *out)
 {
-	((struct netns *)out)->rec = r;
-	return rec_u64_fields(f, r, netns_fields, ARRAY_SIZE(netns_fields),
-			      out);
+	struct netns *ns = out;
+
+	ns->rec = r;
+	if (rec_u64_fields(f, r, netns_fields, ARRAY_SIZE(netns_fields), ns))
+		return -1;
+	/* Without state=, an older module's record: it listed live ones. */
+	ns->state = rec_opt(f, r, "state") ? rec_str(f, r, "state") : "live";
+	if (!ns->state)
+		return -1;
+	if (rec_opt(f, r, "exit_ns"))
+		return rec_u64(f, r, "exit_ns", &ns->exit_ns);
+	return 0;
+}
+
+/* The exited total: one record, none from an older module. */
+static int parse_exited(struct netns_table *t)
+{
+	const struct rfile *f = &t->rf;
+	const struct record *r;
+	size_t i;
+
+	for (i = 0; i < f->nrecs; i++) {
+		r = &f->recs[i];
+		if (strcmp(r->name, "exited"))
+			continue;
+		t->exited.rec = r;
+		if (rec_keys_only(f, r))
+			return -1;
+		return rec_u64_fields(f, r, exited_fields,
+				      ARRAY_SIZE(exited_fields), &t->exited);
+	}
+	return 0;
 }
 
 int load_netns(struct netns_table *t)
@@ -665,11 +714,18 @@ int load_netns(struct netns_table *t)
 	void *v;
 	int err;
 
+	memset(&t->exited, 0, sizeof(t->exited));
 	err = load_array(&t->rf, "netns", "netns", netns_records,
 			 ARRAY_SIZE(netns_records), sizeof(*t->v), parse_netns,
 			 NULL, &v, &t->n);
 	t->v = v;
-	return err;
+	if (err)
+		return err;
+	if (parse_exited(t)) {
+		free_netns(t);
+		return -1;
+	}
+	return 0;
 }
 
 void free_netns(struct netns_table *t)
@@ -836,6 +892,26 @@ static int parse_module(struct status *t)
 			    &t->drops);
 }
 
+/*
+ * The memory record, if any (older modules wrote none, or tasks= only):
+ * every key a counter, none required.
+ */
+static int parse_memory(struct status *t)
+{
+	const struct rfile *f = &t->rf;
+	size_t i;
+
+	for (i = 0; i < f->nrecs; i++) {
+		if (strcmp(f->recs[i].name, "memory"))
+			continue;
+		t->memory_rec = &f->recs[i];
+		if (rec_keys_only(f, t->memory_rec))
+			return -1;
+		return rec_counters(f, t->memory_rec, NULL, 0, &t->memory);
+	}
+	return 0;
+}
+
 static const struct u64_field probe_fields[] = {
 	U64_FIELD(struct probe, addrs),
 	U64_FIELD(struct probe, nmissed),
@@ -871,7 +947,7 @@ int load_status(struct status *t)
 		p_err("out of memory");
 		goto err;
 	}
-	if (parse_module(t))
+	if (parse_module(t) || parse_memory(t))
 		goto err;
 	for (i = 0; i < f->nrecs; i++) {
 		r = &f->recs[i];
@@ -901,6 +977,7 @@ void free_status(struct status *t)
 	free(t->features);
 	free(t->probes);
 	free(t->drops.v);
+	free(t->memory.v);
 	rfile_free(&t->rf);
 }
 
@@ -1028,4 +1105,52 @@ void locksets_since(struct locksets *cur, const struct locksets *prev)
 			cur->v[n++] = *l;
 	}
 	cur->n = n;
+}
+
+/* The summed figures of netns records. */
+struct netns_sums {
+	uint64_t requests, locks, wait_sum, hold_sum;
+};
+
+static void netns_sums_add(struct netns_sums *s, const struct netns *ns)
+{
+	s->requests += ns->requests;
+	s->locks += ns->locks;
+	s->wait_sum += ns->wait_sum;
+	s->hold_sum += ns->hold_sum;
+}
+
+void netns_since(struct netns_table *cur, const struct netns_table *prev)
+{
+	struct netns_sums gone = { 0 };
+	struct netns_exited *e = &cur->exited;
+	const struct netns *p;
+	struct netns *c;
+	size_t i, j;
+
+	for (j = 0; j < prev->n; j++) {
+		p = &prev->v[j];
+		for (i = 0; i < cur->n; i++)
+			if (cur->v[i].cookie == p->cookie &&
+			    cur->v[i].inum == p->inum)
+				break;
+		if (i == cur->n) {
+			/* Folded into the exited total in between. */
+			netns_sums_add(&gone, p);
+			continue;
+		}
+		c = &cur->v[i];
+		c->requests = since(c->requests, p->requests);
+		c->locks = since(c->locks, p->locks);
+		c->wait_sum = since(c->wait_sum, p->wait_sum);
+		c->hold_sum = since(c->hold_sum, p->hold_sum);
+	}
+	if (!e->rec)
+		return;
+	/* A total below what it had plus what joined it: reset in between. */
+	e->nets = since(e->nets, prev->exited.nets);
+	e->requests = since(e->requests, prev->exited.requests + gone.requests);
+	e->locks = since(e->locks, prev->exited.locks + gone.locks);
+	e->wait_sum = since(e->wait_sum, prev->exited.wait_sum + gone.wait_sum);
+	e->hold_sum = since(e->hold_sum, prev->exited.hold_sum + gone.hold_sum);
 }

@@ -179,9 +179,26 @@ struct locksets {
 	size_t n;
 };
 
+/*
+ * One netns record: a live netns, or one that exited recently. An older
+ * module wrote no state (it listed live netns only): "live".
+ */
 struct netns {
 	const struct record *rec;
+	const char *state;	/* "live", "exited", or newer */
 	uint64_t cookie, inum, requests, locks;
+	uint64_t wait_sum, wait_max, hold_sum, hold_max;
+	uint64_t exit_ns;	/* CLOCK_MONOTONIC of its exit, 0 if none */
+};
+
+bool netns_live(const struct netns *ns);
+/* Any figure of @ns is not 0. */
+bool netns_active(const struct netns *ns);
+
+/* The total of the exited netns the file no longer lists one by one. */
+struct netns_exited {
+	const struct record *rec;	/* NULL: an older module has none */
+	uint64_t nets, requests, locks;
 	uint64_t wait_sum, wait_max, hold_sum, hold_max;
 };
 
@@ -189,6 +206,7 @@ struct netns_table {
 	struct rfile rf;
 	struct netns *v;
 	size_t n;
+	struct netns_exited exited;
 };
 
 struct net_ref {
@@ -240,6 +258,8 @@ struct status {
 	struct probe *probes;
 	size_t nprobes;
 	struct counters drops;
+	const struct record *memory_rec;	/* NULL: an older module's */
+	struct counters memory;
 };
 
 
@@ -253,6 +273,12 @@ struct status {
 void stats_since(struct stats *cur, const struct stats *prev);
 void rtnl_since(struct rtnl_info *cur, const struct rtnl_info *prev);
 void locksets_since(struct locksets *cur, const struct locksets *prev);
+/*
+ * netns records are kept (zero rows too: the caller chooses what to
+ * show). A record of @prev that is gone from @cur was folded into the
+ * exited total in between: what it had then is not counted again.
+ */
+void netns_since(struct netns_table *cur, const struct netns_table *prev);
 
 int load_handlers(struct handlers *t);
 int load_stats(struct stats *t);

@@ -363,9 +363,30 @@ static void print_rtnl(const struct rtnl_info *t)
 			       t->sites[i].hold_sum);
 }
 
+/*
+ * The exited netns no longer listed one by one, folded into one total
+ * (no samples from an older module, which has none).
+ */
+static void print_netns_exited(const struct netns_exited *e)
+{
+	header("netns_exited_total", "counter",
+	       "Exited network namespaces folded into the netns_exited totals.");
+	if (e->rec)
+		sample("netns_exited_total", NULL, e->nets);
+	header("netns_exited_requests_total", "counter",
+	       "rtnetlink requests sent from the folded exited netns.");
+	if (e->rec)
+		sample("netns_exited_requests_total", NULL, e->requests);
+	header("netns_exited_locks_total", "counter",
+	       "Acquisitions of the per-netns RTNL of the folded exited netns.");
+	if (e->rec)
+		sample("netns_exited_locks_total", NULL, e->locks);
+}
+
 static void print_tables(const struct all *a)
 {
 	struct labels l;
+	uint64_t live;
 	size_t i;
 
 	header("lockset_shape_total", "counter",
@@ -379,8 +400,11 @@ static void print_tables(const struct all *a)
 		sample("lockset_shape_total", &l, ls->count);
 	}
 
-	header("netns", "gauge", "Network namespaces being tracked.");
-	sample("netns", NULL, a->netns.n);
+	header("netns", "gauge", "Live network namespaces.");
+	for (i = 0, live = 0; i < a->netns.n; i++)
+		live += netns_live(&a->netns.v[i]);
+	sample("netns", NULL, live);
+	/* Every netns listed, live or exited: the same series until folded. */
 	header("netns_requests_total", "counter",
 	       "rtnetlink requests sent from a netns.");
 	for (i = 0; i < a->netns.n; i++) {
@@ -393,6 +417,7 @@ static void print_tables(const struct all *a)
 		netns_labels(&l, &a->netns.v[i]);
 		sample("netns_locks_total", &l, a->netns.v[i].locks);
 	}
+	print_netns_exited(&a->netns.exited);
 
 	header("violations_total", "counter", "Locking rule violations by kind.");
 	counters("violations_total", "kind", &a->violations.totals);

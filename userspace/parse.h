@@ -59,6 +59,9 @@ __printf(3, 4) int rec_err(const struct rfile *f, const struct record *r,
 			   const char *fmt, ...);
 const char *rec_str(const struct rfile *f, const struct record *r,
 		    const char *key);
+/* The value of @key as written, or NULL when the record has no such key. */
+const char *rec_opt(const struct rfile *f, const struct record *r,
+		    const char *key);
 int rec_keys_only(const struct rfile *f, const struct record *r);
 const char *rec_word(const struct rfile *f, const struct record *r);
 int rec_u64(const struct rfile *f, const struct record *r, const char *key,

@@ -54,17 +54,19 @@ KNOWN = {
             "max_set",
     "site": "sym count wait_sum wait_max hold_sum hold_max",
     "lockset": "owner size init_net count",
-    "netns": "cookie inum requests locks wait_sum wait_max hold_sum hold_max",
+    "netns": "cookie inum state requests locks wait_sum wait_max hold_sum "
+             "hold_max exit_ns",
+    "exited": "nets requests locks wait_sum wait_max hold_sum hold_max",
     "violation": "kind count pid comm owner nets time_ns",
     "feature": "name state",
     "probe": "name state addrs nmissed error",
     "module": "enabled violation_action max_nets kernel",
 }
 RECORDS = {
-    "status": ["module", "feature", "probe", "drops"],
+    "status": ["module", "feature", "probe", "memory", "drops"],
     "handlers": ["handler"], "stats": ["stat"],
     "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
-    "netns": ["netns"], "violations": ["total", "violation", "stack"],
+    "netns": ["netns", "exited"], "violations": ["total", "violation", "stack"],
 }
 
 
@@ -201,7 +203,8 @@ def compare(got, exp, path="$"):
             return [f"{path}: expected an object, got {got!r}"]
         if set(got) != set(exp):
             errs.append(f"{path}: keys {sorted(got)} != {sorted(exp)}")
-        elif path.endswith((".errnos", ".totals", ".drops", ".acquire")) \
+        elif path.endswith((".errnos", ".totals", ".drops", ".acquire",
+                            ".memory")) \
                 and list(got) != list(exp):
             errs.append(f"{path}: key order {list(got)} != {list(exp)}")
         for k in exp:
@@ -286,23 +289,45 @@ def check_locksets(got, fix, args):
     return compare(got, wrap(fix, "locksets", {"locksets": exp}))
 
 
+TIMES = ("wait_sum", "wait_max", "hold_sum", "hold_max")
+
+
 def check_netns(got, fix, args):
-    """ARGS: INUM=NAME for the namespaces that have a name, and
-    INUM@NPROCS,PID,COMMAND for those with processes."""
+    """ARGS: INUM=NAME for the namespaces that have a name,
+    INUM@NPROCS,PID,COMMAND for those with processes, and "all" for -a
+    (else only netns with a figure other than 0 are listed)."""
     names = dict(a.split("=", 1) for a in args if "=" in a)
     procs = dict(a.split("@", 1) for a in args if "@" in a)
-    exp = []
+    exp, hidden = [], 0
     for r in records(fix, "netns", "netns"):
-        e = {"name": names.get(r["inum"])}
-        e.update({k: int(r[k]) for k in ("inum", "cookie", "requests",
-                                         "locks")})
-        e.update({k + "_ns": int(r[k]) for k in ("wait_sum", "wait_max",
-                                                 "hold_sum", "hold_max")})
-        nprocs, pid, comm = procs.get(r["inum"], "0,,").split(",")
+        # An older module's record has no state: it listed live netns.
+        state = r.get("state", "live")
+        if "all" not in args and not any(
+                int(r[k]) for k in ("requests", "locks", "wait_sum",
+                                    "hold_sum")):
+            hidden += 1
+            continue
+        # Names and processes of a live netns only: inums are reused.
+        live = state == "live"
+        e = {"name": names.get(r["inum"]) if live else None}
+        e.update({k: int(r[k]) for k in ("inum", "cookie")})
+        e["state"] = state
+        e.update({k: int(r[k]) for k in ("requests", "locks")})
+        e.update({k + "_ns": int(r[k]) for k in TIMES})
+        nprocs, pid, comm = (procs.get(r["inum"], "0,,") if live
+                             else "0,,").split(",")
         e.update({"nprocs": int(nprocs), "pid": int(pid) if pid else None,
                   "command": comm or None})
+        e["exit_ns"] = int(r["exit_ns"]) if "exit_ns" in r else None
         exp.append(with_extra(e, r, "netns"))
-    return compare(got, wrap(fix, "netns", {"netns": exp}))
+    exited = None
+    for r in records(fix, "netns", "exited"):
+        exited = {k: int(r[k]) for k in ("nets", "requests", "locks")}
+        exited.update({k + "_ns": int(r[k]) for k in TIMES})
+        exited = with_extra(exited, r, "exited")
+        break
+    return compare(got, wrap(fix, "netns", {"exited": exited,
+                                            "hidden": hidden, "netns": exp}))
 
 
 KINDS = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
@@ -388,6 +413,9 @@ def check_status(got, fix, args):
                                        "error": int(r["error"])}, r, "probe")
                            for r in records(fix, "status", "probe")],
                 "drops": {k: value(v) for k, v in drops.items()}})
+    for mem in records(fix, "status", "memory"):
+        exp["memory"] = {k: value(v) for k, v in mem.items()}
+        break
     return compare(got, wrap(fix, "status", exp))
 
 

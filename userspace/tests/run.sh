@@ -19,6 +19,9 @@ RTNLCTL=${RTNLCTL:-$TOP/rtnlctl}
 FIX=$HERE/fixtures
 EXP=$HERE/expected
 GOOD=$FIX/good
+# The netns file of a module with a record per netns (live, then exited,
+# then the exited total) and the status memory line that counts them.
+REC=$FIX/records
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -215,7 +218,16 @@ expect_text "stats --hist with the last (unbounded) bucket" \
 	"$EXP/stats-hist-inf.txt" "$GOOD" stats --hist inet6_rtm_newaddr
 expect_text "rtnl text" "$EXP/rtnl.txt" "$GOOD" rtnl
 expect_text "locksets text" "$EXP/locksets.txt" "$GOOD" locksets
-expect_text "netns text" "$EXP/netns.txt" "$GOOD" netns
+expect_text "netns text (records without state= are live)" \
+	"$EXP/netns.txt" "$GOOD" netns
+expect_text "netns text: the exited total, active netns only, how many not" \
+	"$EXP/records-netns.txt" "$REC" netns
+expect_text "netns -a text: every live and exited netns" \
+	"$EXP/records-netns-all.txt" "$REC" netns -a
+expect_text "netns -r: the table only" "$EXP/records-netns-raw.txt" "$REC" \
+	netns -r -o inum,state,requests
+expect_text "status text with the memory line" "$EXP/records-status.txt" \
+	"$REC" status
 expect_text "violations text with indented stacks" \
 	"$EXP/violations.txt" "$GOOD" violations
 
@@ -251,6 +263,13 @@ expect_check "stats --type 124 (no RTM_ name)" stats - - - 124 -- \
 expect_check "rtnl JSON" rtnl -- "$GOOD" rtnl
 expect_check "locksets JSON" locksets -- "$GOOD" locksets
 expect_check "violations JSON" violations -- "$GOOD" violations
+expect_check "netns JSON: state, exit_ns, exited total, hidden" netns -- \
+	"$REC" netns
+expect_check "netns -a JSON: every record" netns all -- "$REC" netns --all
+expect_check "status JSON with memory" status -- "$REC" status
+dir=$(variant nomemory status 's/^drops /memory tasks=4096\ndrops /')
+expect_check "status JSON: an older memory line with tasks= only" status \
+	-- "$dir" status
 
 run "$GOOD" -j stats
 cp "$TMP/out" "$TMP/plain.json"
@@ -324,6 +343,12 @@ for c in handlers rtnl locksets netns; do
 	fi
 done
 result $bad "handlers, rtnl, locksets, netns help list their columns"
+run "$GOOD" netns help
+head -1 "$TMP/out" | grep -qF 'netns [TABLE OPTIONS] [--since FILE] [-a|--all]' &&
+	grep -q '^  --since FILE  *(stats, rtnl, locksets, netns)' "$TMP/out" &&
+	grep -q '^ \*STATE  *live, or exited' "$TMP/out" &&
+	grep -q '^  EXIT_NS ' "$TMP/out"
+result $? "netns help: -a and --since, STATE in the default view, EXIT_NS not"
 expect_error "stats -o with an unknown column" \
 	"unknown column 'BOGUS' (try 'rtnlctl stats help')" "$GOOD" \
 	stats -o HANDLER,BOGUS
@@ -373,6 +398,18 @@ RTNLCTL_NETNS_DIR=$TMP/netns-run run "$TMP/netns-fix" netns
 grep -Eq "^blue +$blue " "$TMP/out" && grep -Eq "^- +4026531840 " "$TMP/out"
 result $? "netns text shows the name, or - when unknown"
 expect_check "netns JSON without names" netns -- "$GOOD" netns
+# The inode number of an exited netns may be a live one's now: no name.
+mkdir -p "$TMP/netns-reuse"
+cp -r "$REC/." "$TMP/netns-reuse/"
+sed -i "s/inum=4026532300 /inum=$red /; s/inum=4026532301 /inum=$blue /" \
+	"$TMP/netns-reuse/netns"
+RTNLCTL_NETNS_DIR=$TMP/netns-run expect_check \
+	"netns JSON names live netns only, not an exited one's inum" netns \
+	"$blue=blue" "$red=red" -- "$TMP/netns-reuse" netns
+RTNLCTL_NETNS_DIR=$TMP/netns-run run "$TMP/netns-reuse" netns
+grep -Eq "^red +$red +5 live " "$TMP/out" &&
+	grep -Eq "^- +$blue +6 exited " "$TMP/out"
+result $? "netns text: the exited netns has no name"
 
 # A container's netns: no /run/netns name, but an nsfs mount (lsns's
 # NSFS) gives one, and /proc/PID/ns/net its processes, as lsns finds them.
@@ -437,9 +474,22 @@ run "$GOOD" metrics
 	'rtnl_net_trace_violations_total{kind="rtnl_inversion"} 0' \
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
 	'rtnl_net_trace_netns 3' \
-	'rtnl_net_trace_enabled 1' >"$TMP/diag"
+	'rtnl_net_trace_enabled 1' >"$TMP/diag" &&
+	! grep -q '^rtnl_net_trace_netns_exited' "$TMP/out"
 result $? "metrics: strict exposition format check and exact samples"
 cp "$TMP/out" "$TMP/metrics"
+
+run "$REC" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" \
+	'rtnl_net_trace_netns 4' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532301",cookie="6"} 4' \
+	'rtnl_net_trace_netns_locks_total{inum="4026532301",cookie="6"} 3' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532304",cookie="9"} 0' \
+	'rtnl_net_trace_netns_exited_total 1500' \
+	'rtnl_net_trace_netns_exited_requests_total 3000' \
+	'rtnl_net_trace_netns_exited_locks_total 1500' >"$TMP/diag" &&
+	[ "$(grep -c '^rtnl_net_trace_netns_requests_total' "$TMP/out")" = 6 ]
+result $? "metrics: live netns count, every record, the exited total"
 
 grep -v 'le="+Inf"' "$TMP/metrics" >"$TMP/broken"
 ! python3 "$HERE/promcheck.py" "$TMP/broken" >/dev/null
@@ -627,8 +677,45 @@ expect_error "--since a file that is not a snapshot" \
 	"$GOOD" stats --since "$GOOD/stats"
 expect_error "snapshot without a file" "snapshot needs a file to write" \
 	"$GOOD" snapshot
-expect_error "netns has no --since" "unknown option '--since' for netns" \
-	"$GOOD" netns --since "$TMP/snap"
+expect_error "handlers has no --since" \
+	"unknown option '--since' for handlers" "$GOOD" handlers --since "$TMP/snap"
+
+# netns --since: a live netns sent more, an idle one woke up, a new one
+# came, and the exited cookie=6 was folded into the exited total with one
+# request more than the snapshot had: that one request is all the total
+# gained.
+ndir=$TMP/since-netns
+cp -r "$REC" "$ndir"
+run "$ndir" snapshot "$TMP/snap-netns"
+sed -i 's/^netns cookie=1 inum=4026531840 state=live requests=40 locks=12 wait_sum=5000 wait_max=900 hold_sum=400000 /netns cookie=1 inum=4026531840 state=live requests=45 locks=14 wait_sum=5000 wait_max=900 hold_sum=410000 /; s/^netns cookie=7 inum=4026532302 state=live requests=0 /netns cookie=7 inum=4026532302 state=live requests=1 /; /^netns cookie=6 /d; s/^exited nets=1500 requests=3000 locks=1500 wait_sum=750000 wait_max=2000 hold_sum=4500000 /exited nets=1501 requests=3005 locks=1503 wait_sum=750000 wait_max=2000 hold_sum=4509000 /' \
+	"$ndir/netns"
+sed -i '/^netns cookie=8 /a netns cookie=10 inum=4026532305 state=live requests=2 locks=1 wait_sum=100 wait_max=100 hold_sum=300 hold_max=300' \
+	"$ndir/netns"
+run "$ndir" netns --since "$TMP/snap-netns"
+head -1 "$TMP/out" | grep -Eq "^since $TMP/snap-netns \([0-9.]+ [mµ]?s ago\)$" &&
+	tail -n +2 "$TMP/out" | diff -u "$EXP/since-netns.txt" - >"$TMP/diag" &&
+	[ "$RC" = 0 ]
+result $? "netns --since FILE: per netns and exited total since the snapshot"
+run "$ndir" -j netns --since "$TMP/snap-netns" -a
+python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["exited"] == {"nets": 1, "requests": 1, "locks": 0,
+    "wait_sum_ns": 0, "wait_max_ns": 2000, "hold_sum_ns": 0,
+    "hold_max_ns": 8000}, o["exited"]
+rows = {n["cookie"]: (n["requests"], n["locks"], n["hold_sum_ns"])
+        for n in o["netns"]}
+assert rows == {1: (5, 2, 10000), 5: (0, 0, 0), 7: (1, 0, 0), 8: (0, 0, 0),
+                9: (0, 0, 0), 10: (2, 1, 300)}, rows
+assert o["hidden"] == 0, o' "$TMP/out" >"$TMP/diag" 2>&1
+result $? "netns -j --since -a: exact deltas, the folded netns not counted twice"
+sed -i 's/^exited nets=1501 requests=3005 /exited nets=1501 requests=7 /' \
+	"$ndir/netns"
+run "$ndir" -j netns --since "$TMP/snap-netns"
+python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["exited"]["requests"] == 7, o["exited"]' "$TMP/out" \
+	>"$TMP/diag" 2>&1
+result $? "netns --since: an exited total below the snapshot's was reset"
 
 expect_error "watch -i 0" \
 	"invalid interval '0' (expected seconds, e.g. 0.5)" "$GOOD" watch -i 0
@@ -741,6 +828,18 @@ expect_error "corrupt rtnl: 31-bucket histogram" \
 expect_error "corrupt netns: negative number" \
 	"malformed record in netns line 4: bad number in requests" \
 	"$FIX/corrupt" netns
+while IFS='|' read -r desc script msg; do
+	dir=$(variant netns-bad netns '')
+	cp "$REC/netns" "$dir/netns"
+	sed -i "$script" "$dir/netns"
+	expect_error "netns with $desc" "malformed record in netns $msg" \
+		"$dir" netns
+done <<'EOF'
+an empty state|3s/state=live /state= /|line 3: empty state
+a bad exit_ns|6s/exit_ns=81234567890/exit_ns=8x/|line 6: bad number in exit_ns
+an exited total without nets|8s/nets=1500 //|line 8: missing nets
+an exited total with a bad number|8s/locks=1500 /locks=-1 /|line 8: bad number in locks
+EOF
 expect_error "corrupt locksets: number above 2^64-1" \
 	"malformed record in locksets line 6: bad number in count" \
 	"$FIX/corrupt" locksets
@@ -831,8 +930,11 @@ run "$FUT" metrics
 	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="9+"} 0' \
 	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="9+",init_net="0"} 1' \
 	'rtnl_net_trace_handler_calls_total{family="PF_UNSPEC",msgtype="130",kind="notifier",handler="veth_notify"} 2' \
+	'rtnl_net_trace_netns 1' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532310",cookie="3"} 1' \
+	'rtnl_net_trace_netns_exited_total 2' \
 	>"$TMP/diag"
-result $? "future module: metrics exit 0, new kinds and drops as samples"
+result $? "future module: metrics exit 0, new kinds, drops and netns states as samples"
 ! grep -q 'table="footprint"' "$TMP/out"
 result $? "future module: metrics leave out a counter that is not a number"
 run "$FUT" -j watch -n 1 -i 0.01
@@ -912,6 +1014,9 @@ for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
 	# shellcheck disable=SC2086 # $c is a command and its options
 	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
 done >"$TMP/all.json"
+for c in status netns; do
+	RTNL_NET_TRACE_DIR=$REC "$RTNLCTL" -j "$c"
+done >>"$TMP/all.json"
 RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
 python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
 	>"$TMP/diag" 2>&1
@@ -965,6 +1070,8 @@ complete_words() {
 		"NAME,COOKIE" ] &&
 	[ "$(complete_words rtnlctl stats --t)" = "--top --type" ] &&
 	[ "$(complete_words rtnlctl locksets --o)" = "--output --output-all" ] &&
+	[ "$(complete_words rtnlctl netns --a)" = "--all" ] &&
+	[ "$(complete_words rtnlctl netns --si)" = "--since" ] &&
 	[ "$(complete_words rtnlctl set violation-action "")" = "count warn" ] &&
 	[ "$(complete_words rtnlctl -)" = "-j -p -h -V --json --pretty --help --version" ] &&
 	[ "$(complete_words rtnlctl ve)" = "version" ] &&
