@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Counters: per-CPU on the hot path, summed over the possible CPUs only
- * when a debugfs file is read. The call-site and netns tables are claimed
- * with cmpxchg and never freed until reset, so they need no lock either.
+ * when a debugfs file is read. The netns table is claimed with cmpxchg
+ * and never freed until reset, so it needs no lock either.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -22,12 +22,9 @@ const int rnt_errnos[RNT_NR_ERRNO - 1] = {
 };
 
 struct rnt_rtnl_stats __percpu *rnt_rtnl;
-struct rnt_site_stats __percpu *rnt_site_stats;
 struct rnt_netns_stats __percpu *rnt_netns_stats;
 u64 __percpu *rnt_drops;
 
-/* Call sites (the caller of an RTNL lock function); 0 means free. */
-unsigned long rnt_sites[RNT_MAX_SITES];
 /* Netns by net_cookie (never 0 for a live netns); 0 means free. */
 u64 rnt_netns_cookie[RNT_MAX_NETNS];
 unsigned int rnt_netns_inum[RNT_MAX_NETNS];
@@ -160,26 +157,6 @@ u64 rnt_max_u64(u64 __percpu *p)
 	return m;
 }
 
-/* Open addressing over a small table; -1 when full (counted as a drop). */
-int rnt_site_get(unsigned long ip)
-{
-	unsigned int i, h = hash_long(ip, ilog2(RNT_MAX_SITES));
-
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned int k = (h + i) % RNT_MAX_SITES;
-		unsigned long cur = READ_ONCE(rnt_sites[k]);
-
-		if (cur == ip)
-			return k;
-		if (!cur && !cmpxchg(&rnt_sites[k], 0, ip))
-			return k;
-		if (READ_ONCE(rnt_sites[k]) == ip)
-			return k;
-	}
-	rnt_drop(RNT_DROP_SITE);
-	return -1;
-}
-
 int rnt_netns_get(u64 cookie, unsigned int inum)
 {
 	unsigned int i, h = hash_64(cookie, ilog2(RNT_MAX_NETNS));
@@ -211,8 +188,6 @@ void rnt_stats_reset(void)
 			memset(per_cpu_ptr(rnt_handlers[i].stats, cpu), 0,
 			       sizeof(struct rnt_hstats));
 		memset(per_cpu_ptr(rnt_rtnl, cpu), 0, sizeof(*rnt_rtnl));
-		memset(per_cpu_ptr(rnt_site_stats, cpu), 0,
-		       sizeof(*rnt_site_stats) * RNT_MAX_SITES);
 		memset(per_cpu_ptr(rnt_netns_stats, cpu), 0,
 		       sizeof(*rnt_netns_stats) * RNT_MAX_NETNS);
 		memset(per_cpu_ptr(rnt_drops, cpu), 0,
@@ -225,8 +200,6 @@ void rnt_stats_reset(void)
 	for (i = 0; i < rnt_nr_handlers; i++)
 		WRITE_ONCE(rnt_handlers[i].inflight_max,
 			   atomic_read(&rnt_handlers[i].inflight));
-	for (i = 0; i < RNT_MAX_SITES; i++)
-		WRITE_ONCE(rnt_sites[i], 0);
 	for (i = 0; i < RNT_MAX_NETNS; i++)
 		WRITE_ONCE(rnt_netns_cookie[i], 0);
 }
@@ -234,12 +207,10 @@ void rnt_stats_reset(void)
 int rnt_stats_init(void)
 {
 	rnt_rtnl = alloc_percpu(struct rnt_rtnl_stats);
-	rnt_site_stats = __alloc_percpu(sizeof(struct rnt_site_stats) * RNT_MAX_SITES,
-					__alignof__(struct rnt_site_stats));
 	rnt_netns_stats = __alloc_percpu(sizeof(struct rnt_netns_stats) * RNT_MAX_NETNS,
 					 __alignof__(struct rnt_netns_stats));
 	rnt_drops = __alloc_percpu(sizeof(u64) * RNT_NR_DROP, __alignof__(u64));
-	if (!rnt_rtnl || !rnt_site_stats || !rnt_netns_stats || !rnt_drops) {
+	if (!rnt_rtnl || !rnt_netns_stats || !rnt_drops) {
 		rnt_stats_exit();
 		return -ENOMEM;
 	}
@@ -250,10 +221,8 @@ void rnt_stats_exit(void)
 {
 	free_percpu(rnt_drops);
 	free_percpu(rnt_netns_stats);
-	free_percpu(rnt_site_stats);
 	free_percpu(rnt_rtnl);
 	rnt_drops = NULL;
 	rnt_netns_stats = NULL;
-	rnt_site_stats = NULL;
 	rnt_rtnl = NULL;
 }
