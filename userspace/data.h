@@ -232,6 +232,7 @@ struct probe {
 struct status {
 	struct rfile rf;
 	const struct record *module_rec, *drops_rec;
+	const struct record *memory_rec;	/* NULL from modules without one */
 	bool enabled;
 	const char *action, *kernel;
 	uint64_t max_nets;
@@ -240,6 +241,7 @@ struct status {
 	struct probe *probes;
 	size_t nprobes;
 	struct counters drops;
+	struct counters memory;		/* bytes per table: tasks, sites, ... */
 };
 
 

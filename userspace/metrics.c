@@ -214,6 +214,11 @@ static void print_module(const struct all *a)
 		       one_label(&l, "probe", st->probes[i].name),
 		       st->probes[i].nmissed);
 
+	if (st->memory.n) {
+		header("memory_bytes", "gauge", "Memory of each table, allocated at load.");
+		counters("memory_bytes", "table", &st->memory);
+	}
+
 	header("drops_total", "counter", "Events dropped because a table was full.");
 	counters("drops_total", "table", &st->drops);
 }

@@ -69,6 +69,8 @@ int do_status(int argc, char **argv)
 
 	print_probes(&st);
 
+	if (st.memory_rec)
+		print_counters("memory", "memory, bytes:  ", &st.memory);
 	print_counters("drops", "drops:          ", &st.drops);
 	print_other_records(&st.rf, 0, st.rf.nrecs, "");
 	close_json_object();

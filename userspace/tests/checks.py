@@ -61,7 +61,7 @@ KNOWN = {
     "module": "enabled violation_action max_nets kernel",
 }
 RECORDS = {
-    "status": ["module", "feature", "probe", "drops"],
+    "status": ["module", "feature", "probe", "memory", "drops"],
     "handlers": ["handler"], "stats": ["stat"],
     "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
     "netns": ["netns"], "violations": ["total", "violation", "stack"],
@@ -201,8 +201,8 @@ def compare(got, exp, path="$"):
             return [f"{path}: expected an object, got {got!r}"]
         if set(got) != set(exp):
             errs.append(f"{path}: keys {sorted(got)} != {sorted(exp)}")
-        elif path.endswith((".errnos", ".totals", ".drops", ".acquire")) \
-                and list(got) != list(exp):
+        elif path.endswith((".errnos", ".totals", ".drops", ".acquire",
+                            ".memory")) and list(got) != list(exp):
             errs.append(f"{path}: key order {list(got)} != {list(exp)}")
         for k in exp:
             if k in got:
@@ -267,7 +267,11 @@ def check_rtnl(got, fix, args):
            "wait_ns": dist(wait, "", int(wait["count"])),
            "hold_ns": dist(hold, "", int(hold["count"])),
            "sites": []}
-    for r in records(fix, "rtnl", "site"):
+    # Most-held-first, whatever the file's order: descending hold_sum,
+    # then count, then file order (sorted() is stable).
+    sites = sorted(records(fix, "rtnl", "site"),
+                   key=lambda r: (-int(r["hold_sum"]), -int(r["count"])))
+    for r in sites:
         exp["sites"].append(with_extra(
             {"symbol": r["sym"], "count": int(r["count"]),
              **{k + "_ns": int(r[k]) for k in
@@ -388,6 +392,9 @@ def check_status(got, fix, args):
                                        "error": int(r["error"])}, r, "probe")
                            for r in records(fix, "status", "probe")],
                 "drops": {k: value(v) for k, v in drops.items()}})
+    memory = next(records(fix, "status", "memory"), None)
+    if memory is not None:
+        exp["memory"] = {k: value(v) for k, v in memory.items()}
     return compare(got, wrap(fix, "status", exp))
 
 
