@@ -86,6 +86,7 @@ ktap_expect_eq "sites listed most-held-first" 0 "$(unsorted "$all")"
 ktap_expect_eq "drops sites=0" 0 "$(drops_sites)"
 
 bytes=$(rnt_field status memory "" sites)
+echo "# status: $(grep '^memory ' "$RNT_DIR/status")"
 ktap_expect_eq "status: max_sites=4096, the table's memory reported" "4096 yes" \
 	"$(rnt_field status module "" max_sites) $([ "${bytes:-0}" -gt 0 ] && echo yes)"
 
