@@ -60,6 +60,7 @@ static int rnt_site_wait_idx(struct rnt_site_key *e, unsigned long ip)
 {
 	unsigned int idx;
 
+	/* Pairs with the claimer's smp_store_release() of the index. */
 	while (!(idx = smp_load_acquire(&e->idx))) {
 		if (READ_ONCE(e->ip) != ip)
 			return -1;
@@ -91,6 +92,7 @@ int rnt_site_get(unsigned long ip)
 			cur = cmpxchg(&e->ip, 0, ip);
 			if (!cur) {
 				n = atomic_inc_return(&rnt_sites_used);
+				/* The key is ours: publish its index. */
 				smp_store_release(&e->idx,
 						  n <= rnt_site_cap ? n : RNT_SITE_NONE);
 				preempt_enable_notrace();
@@ -143,6 +145,7 @@ int rnt_sites_sorted(struct rnt_site_ref **out)
 		return -ENOMEM;
 	for (i = 0; i < 1U << rnt_site_bits && n < cap; i++) {
 		ip = READ_ONCE(rnt_site_keys[i].ip);
+		/* Pairs with the claimer's release: a published index. */
 		idx = smp_load_acquire(&rnt_site_keys[i].idx);
 		if (!ip || !idx || idx == RNT_SITE_NONE)
 			continue;
