@@ -121,7 +121,7 @@ checkpatch:
 	scripts/checkpatch
 
 clean-module:
-	find module selftests/violate selftests/handler_mod selftests/modload selftests/holder \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+	find module selftests/violate selftests/handler_mod selftests/modload selftests/holder selftests/sites \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name 'modules.order' \) -delete
 	rm -f Module.symvers modules.order .*.cmd .module-common.o
 

@@ -92,10 +92,11 @@ static int rnt_status_show(struct seq_file *m, void *v)
 
 	rnt_header(m, "status");
 	mutex_lock(&rnt_mutex);
-	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s max_tasks=%d\n",
+	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s max_tasks=%d max_sites=%d\n",
 		   rnt_enabled,
 		   rnt_violation_action == RNT_ACTION_WARN ? "warn" : "count",
-		   rnt_max_nets, init_utsname()->release, rnt_max_tasks);
+		   rnt_max_nets, init_utsname()->release, rnt_max_tasks,
+		   rnt_max_sites);
 	for (i = 0; i < RNT_NR_FP; i++) {
 		rnt_probe_info(i, &info);
 		seq_printf(m, "feature name=%s state=%s\n", features[i],
@@ -116,8 +117,10 @@ static int rnt_status_show(struct seq_file *m, void *v)
 	}
 	mutex_unlock(&rnt_mutex);
 	rnt_netns_memory(&records, &bytes);
-	seq_printf(m, "memory tasks=%zu netns=%zu netns_records=%u netns_record=%zu\n",
-		   rnt_tasks_bytes(), bytes, records, rnt_netns_record_bytes());
+	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu
+",
+		   rnt_tasks_bytes(), rnt_sites_bytes(), bytes, records,
+		   rnt_netns_record_bytes());
 	seq_puts(m, "drops");
 	for (i = 0; i < RNT_NR_DROP; i++)
 		seq_printf(m, " %s=%llu", rnt_drop_names[i],
@@ -226,9 +229,13 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 		"trylock_fail", "refcount",
 	};
 	char sym[KSYM_SYMBOL_LEN];
+	struct rnt_site_ref *sites;
 	struct rnt_dist d;
-	int i;
+	int i, n;
 
+	n = rnt_sites_sorted(&sites);
+	if (n < 0)
+		return n;
 	rnt_header(m, "rtnl");
 	seq_puts(m, "acquire");
 	for (i = 0; i < RNT_NR_ACQ; i++)
@@ -243,17 +250,12 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 	rnt_print_hist(m, "hist", d.hist);
 	seq_putc(m, '\n');
 
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned long ip = READ_ONCE(rnt_sites[i]);
-		struct rnt_times t;
-
-		if (!ip)
-			continue;
-		rnt_times_sum(&rnt_site_stats[i].t, &t);
-		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, ip),
-			   rnt_sum_u64(&rnt_site_stats[i].count));
-		rnt_print_times(m, &t);
+	for (i = 0; i < n; i++) {
+		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, sites[i].ip),
+			   sites[i].count);
+		rnt_print_times(m, &sites[i].t);
 	}
+	kvfree(sites);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_rtnl);
@@ -289,9 +291,13 @@ static void rnt_print_shapes(struct seq_file *m, const char *owner,
 static int rnt_locksets_show(struct seq_file *m, void *v)
 {
 	char sym[KSYM_SYMBOL_LEN];
+	struct rnt_site_ref *sites;
 	struct rnt_sets s;
-	int i;
+	int i, n;
 
+	n = rnt_sites_sorted(&sites);
+	if (n < 0)
+		return n;
 	rnt_header(m, "locksets");
 	mutex_lock(&rnt_mutex);
 	for (i = 0; i < rnt_nr_handlers; i++) {
@@ -299,14 +305,11 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 		rnt_print_shapes(m, rnt_handlers[i].name, &s);
 	}
 	mutex_unlock(&rnt_mutex);
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned long ip = READ_ONCE(rnt_sites[i]);
-
-		if (!ip)
-			continue;
-		rnt_sets_sum(&rnt_site_stats[i].sets, &s);
-		rnt_print_shapes(m, rnt_sym(sym, ip), &s);
+	for (i = 0; i < n; i++) {
+		rnt_sets_sum(&rnt_site_pcpu(sites[i].idx)->sets, &s);
+		rnt_print_shapes(m, rnt_sym(sym, sites[i].ip), &s);
 	}
+	kvfree(sites);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_locksets);

@@ -311,7 +311,7 @@ void rnt_section_end(struct rnt_task *t, bool rtnl_end)
 	if (slot >= 0)
 		rnt_sets_add(&rnt_handlers[slot].stats->sets, t->nset, t->set_init);
 	else if (rtnl_end && t->rtnl_site >= 0)
-		rnt_sets_add(&rnt_site_stats[t->rtnl_site].sets, t->nset,
+		rnt_sets_add(&rnt_site_pcpu(t->rtnl_site)->sets, t->nset,
 			     t->set_init);
 	rnt_section_begin(t);
 }

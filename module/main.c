@@ -40,6 +40,8 @@ MODULE_PARM_DESC(max_tasks, "Tasks tracked at once, inside rtnetlink or RTNL (de
 
 module_param_named(max_exited, rnt_max_exited, int, 0400);
 MODULE_PARM_DESC(max_exited, "Exited netns kept one by one before they are folded into a total (default: 1024)");
+module_param_named(max_sites, rnt_max_sites, int, 0400);
+MODULE_PARM_DESC(max_sites, "RTNL call sites outside rtnetlink handlers with figures of their own (default: 4096)");
 
 int rnt_violation_action = RNT_ACTION_COUNT;
 static char *violation_action = "count";
@@ -115,6 +117,7 @@ int rnt_reset(void)
 {
 	mutex_lock(&rnt_mutex);
 	rnt_stats_reset();
+	rnt_sites_reset();
 	rnt_violations_reset();
 	rnt_netns_reset();
 	mutex_unlock(&rnt_mutex);
@@ -179,6 +182,9 @@ static int __init rnt_init(void)
 	}
 	if (rnt_max_exited < 0 || rnt_max_exited > (1 << 20)) {
 		pr_err("max_exited must be 0..%d\n", 1 << 20);
+	/* A task keeps the index of its section's site in an s16. */
+	if (rnt_max_sites < 64 || rnt_max_sites > (1 << 15)) {
+		pr_err("max_sites must be 64..%d\n", 1 << 15);
 		return -EINVAL;
 	}
 
@@ -188,9 +194,12 @@ static int __init rnt_init(void)
 	err = rnt_stats_init();
 	if (err)
 		return err;
-	err = rnt_lockorder_init();
+	err = rnt_sites_init();
 	if (err)
 		goto free_stats;
+	err = rnt_lockorder_init();
+	if (err)
+		goto free_sites;
 	err = rnt_tasks_init();
 	if (err)
 		goto free_lockorder;
@@ -238,6 +247,8 @@ free_tasks:
 	rnt_tasks_exit();
 free_lockorder:
 	rnt_lockorder_exit();
+free_sites:
+	rnt_sites_exit();
 free_stats:
 	rnt_stats_exit();
 	return err;
@@ -256,6 +267,7 @@ static void __exit rnt_exit(void)
 	rnt_netns_exit_all();
 	rnt_tasks_exit();
 	rnt_lockorder_exit();
+	rnt_sites_exit();
 	rnt_stats_exit();
 }
 

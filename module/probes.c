@@ -317,7 +317,7 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 	if (t->rtnl_slot >= 0)
 		rnt_dist_add(&rnt_handlers[t->rtnl_slot].stats->hold, hold);
 	else if (t->rtnl_site >= 0)
-		rnt_times_add(&rnt_site_stats[t->rtnl_site].t, true, hold);
+		rnt_times_add(&rnt_site_pcpu(t->rtnl_site)->t, true, hold);
 	rnt_section_end(t, true);
 	t->rtnl_held = false;
 	rnt_task_put(t);
@@ -335,8 +335,8 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	} else {
 		site = rnt_site_get(caller);
 		if (site >= 0) {
-			this_cpu_inc(rnt_site_stats[site].count);
-			rnt_times_add(&rnt_site_stats[site].t, false, wait);
+			this_cpu_inc(rnt_site_pcpu(site)->count);
+			rnt_times_add(&rnt_site_pcpu(site)->t, false, wait);
 		}
 	}
 	if (!t)

@@ -36,7 +36,6 @@ static inline u64 rnt_since(u64 start, u64 now)
 #define RNT_MAX_HANDLERS	512
 #define RNT_NAME_LEN		64
 #define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */
-#define RNT_MAX_SITES		64
 #define RNT_MAX_HELD		8
 #define RNT_CTX_DEPTH		4
 #define RNT_NO_SLOT		(-1)
@@ -231,9 +230,7 @@ bool rnt_handler_locked(const struct rnt_handler *h);
 
 /* stats.c */
 extern struct rnt_rtnl_stats __percpu *rnt_rtnl;
-extern struct rnt_site_stats __percpu *rnt_site_stats;
 extern u64 __percpu *rnt_drops;
-extern unsigned long rnt_sites[RNT_MAX_SITES];
 int rnt_stats_init(void);
 void rnt_stats_exit(void);
 void rnt_stats_reset(void);
@@ -245,7 +242,6 @@ void rnt_times_sum(struct rnt_times __percpu *t, struct rnt_times *out);
 void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
 void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
 int rnt_errno_index(int err);
-int rnt_site_get(unsigned long ip);
 u64 rnt_sum_u64(u64 __percpu *p);
 u64 rnt_max_u64(u64 __percpu *p);
 
@@ -273,6 +269,34 @@ unsigned int rnt_netns_trim(struct list_head *exited, unsigned int *nexited,
 			    struct list_head *folded, unsigned int max);
 unsigned int rnt_netns_reap(struct list_head *folded, u64 batch,
 			    struct rnt_netns_sum *total, struct list_head *gone);
+
+/* sites.c */
+#define RNT_SITE_CHUNK		64	/* sites per per-CPU allocation */
+static_assert(sizeof(struct rnt_site_stats) * RNT_SITE_CHUNK <= PCPU_MIN_UNIT_SIZE);
+
+/* A site as read: most-held-first by rnt_sites_sorted(). */
+struct rnt_site_ref {
+	unsigned long ip;
+	int idx;
+	u64 count;
+	struct rnt_times t;
+};
+
+extern int rnt_max_sites;
+extern struct rnt_site_stats __percpu **rnt_site_chunks;
+int rnt_sites_init(void);
+void rnt_sites_exit(void);
+void rnt_sites_reset(void);
+size_t rnt_sites_bytes(void);
+int rnt_site_get(unsigned long ip);
+int rnt_sites_sorted(struct rnt_site_ref **out);
+
+/* The per-CPU figures of site @idx, from rnt_site_get(). */
+static inline struct rnt_site_stats __percpu *rnt_site_pcpu(int idx)
+{
+	return rnt_site_chunks[(unsigned int)idx / RNT_SITE_CHUNK] +
+	       (unsigned int)idx % RNT_SITE_CHUNK;
+}
 
 /* probes.c */
 struct rnt_probe_info {

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Counters: per-CPU on the hot path, summed over the possible CPUs only
- * when a debugfs file is read. The call-site table is claimed with
- * cmpxchg and never freed until reset, so it needs no lock either.
+ * when a debugfs file is read.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/errno.h>
-#include <linux/hash.h>
 #include <linux/log2.h>
 #include <linux/percpu.h>
 #include <kunit/visibility.h>
@@ -22,11 +20,7 @@ const int rnt_errnos[RNT_NR_ERRNO - 1] = {
 };
 
 struct rnt_rtnl_stats __percpu *rnt_rtnl;
-struct rnt_site_stats __percpu *rnt_site_stats;
 u64 __percpu *rnt_drops;
-
-/* Call sites (the caller of an RTNL lock function); 0 means free. */
-unsigned long rnt_sites[RNT_MAX_SITES];
 
 unsigned int rnt_hist_bucket(u64 v)
 {
@@ -156,26 +150,6 @@ u64 rnt_max_u64(u64 __percpu *p)
 	return m;
 }
 
-/* Open addressing over a small table; -1 when full (counted as a drop). */
-int rnt_site_get(unsigned long ip)
-{
-	unsigned int i, h = hash_long(ip, ilog2(RNT_MAX_SITES));
-
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned int k = (h + i) % RNT_MAX_SITES;
-		unsigned long cur = READ_ONCE(rnt_sites[k]);
-
-		if (cur == ip)
-			return k;
-		if (!cur && !cmpxchg(&rnt_sites[k], 0, ip))
-			return k;
-		if (READ_ONCE(rnt_sites[k]) == ip)
-			return k;
-	}
-	rnt_drop(RNT_DROP_SITE);
-	return -1;
-}
-
 /* Caller holds rnt_mutex. Events racing with a reset may survive it. */
 void rnt_stats_reset(void)
 {
@@ -186,8 +160,6 @@ void rnt_stats_reset(void)
 			memset(per_cpu_ptr(rnt_handlers[i].stats, cpu), 0,
 			       sizeof(struct rnt_hstats));
 		memset(per_cpu_ptr(rnt_rtnl, cpu), 0, sizeof(*rnt_rtnl));
-		memset(per_cpu_ptr(rnt_site_stats, cpu), 0,
-		       sizeof(*rnt_site_stats) * RNT_MAX_SITES);
 		memset(per_cpu_ptr(rnt_drops, cpu), 0,
 		       sizeof(*rnt_drops) * RNT_NR_DROP);
 	}
@@ -198,17 +170,13 @@ void rnt_stats_reset(void)
 	for (i = 0; i < rnt_nr_handlers; i++)
 		WRITE_ONCE(rnt_handlers[i].inflight_max,
 			   atomic_read(&rnt_handlers[i].inflight));
-	for (i = 0; i < RNT_MAX_SITES; i++)
-		WRITE_ONCE(rnt_sites[i], 0);
 }
 
 int rnt_stats_init(void)
 {
 	rnt_rtnl = alloc_percpu(struct rnt_rtnl_stats);
-	rnt_site_stats = __alloc_percpu(sizeof(struct rnt_site_stats) * RNT_MAX_SITES,
-					__alignof__(struct rnt_site_stats));
 	rnt_drops = __alloc_percpu(sizeof(u64) * RNT_NR_DROP, __alignof__(u64));
-	if (!rnt_rtnl || !rnt_site_stats || !rnt_drops) {
+	if (!rnt_rtnl || !rnt_drops) {
 		rnt_stats_exit();
 		return -ENOMEM;
 	}
@@ -218,9 +186,7 @@ int rnt_stats_init(void)
 void rnt_stats_exit(void)
 {
 	free_percpu(rnt_drops);
-	free_percpu(rnt_site_stats);
 	free_percpu(rnt_rtnl);
 	rnt_drops = NULL;
-	rnt_site_stats = NULL;
 	rnt_rtnl = NULL;
 }

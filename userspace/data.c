@@ -546,6 +546,28 @@ static int parse_rtnl_dist(const struct rfile *f, const char *name,
 	return rec_u64(f, r, "count", &d->count);
 }
 
+/* Most-held-first: descending hold_sum, then count, then file order. */
+static int cmp_sites(const void *a, const void *b)
+{
+	const struct site *x = a, *y = b;
+
+	if (x->hold_sum != y->hold_sum)
+		return x->hold_sum > y->hold_sum ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/*
+ * The module lists sites most-held-first; older ones did not, and the
+ * figures since a snapshot are in another order again.
+ */
+static void sort_sites(struct rtnl_info *t)
+{
+	if (t->nsites)
+		qsort(t->sites, t->nsites, sizeof(*t->sites), cmp_sites);
+}
+
 int load_rtnl(struct rtnl_info *t)
 {
 	const struct record *r;
@@ -567,6 +589,7 @@ int load_rtnl(struct rtnl_info *t)
 	if (parse_rtnl_dist(&t->rf, "wait", &t->wait) ||
 	    parse_rtnl_dist(&t->rf, "hold", &t->hold))
 		goto err;
+	sort_sites(t);
 	return 0;
 err:
 	free_rtnl(t);
@@ -1084,6 +1107,7 @@ void rtnl_since(struct rtnl_info *cur, const struct rtnl_info *prev)
 			cur->sites[n++] = *s;
 	}
 	cur->nsites = n;
+	sort_sites(cur);
 }
 
 void locksets_since(struct locksets *cur, const struct locksets *prev)

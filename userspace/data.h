@@ -250,6 +250,7 @@ struct probe {
 struct status {
 	struct rfile rf;
 	const struct record *module_rec, *drops_rec;
+	const struct record *memory_rec;	/* NULL from modules without one */
 	bool enabled;
 	const char *action, *kernel;
 	uint64_t max_nets;
@@ -258,8 +259,7 @@ struct status {
 	struct probe *probes;
 	size_t nprobes;
 	struct counters drops;
-	const struct record *memory_rec;	/* NULL: an older module's */
-	struct counters memory;
+	struct counters memory;		/* tasks=, sites=, netns=: bytes; netns_records= */
 };
 
 

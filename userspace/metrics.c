@@ -171,6 +171,36 @@ static void counters(const char *name, const char *lname,
 			       c->v[i].val);
 }
 
+/* The memory line: bytes per table, except the netns record count and size. */
+static bool memory_is_bytes(const char *key)
+{
+	return strcmp(key, "netns_records") && strcmp(key, "netns_record");
+}
+
+static void memory(const struct counters *c)
+{
+	struct labels l;
+	size_t i;
+
+	header("memory_bytes", "gauge", "Memory of each table.");
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].num && memory_is_bytes(c->v[i].name))
+			sample("memory_bytes", one_label(&l, "table", c->v[i].name),
+			       c->v[i].val);
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].num || memory_is_bytes(c->v[i].name))
+			continue;
+		if (!strcmp(c->v[i].name, "netns_records")) {
+			header("netns_records", "gauge",
+			       "Netns records held: live, exited, folded not yet freed.");
+			sample("netns_records", NULL, c->v[i].val);
+		} else {
+			header("netns_record_bytes", "gauge", "Bytes of one netns record.");
+			sample("netns_record_bytes", NULL, c->v[i].val);
+		}
+	}
+}
+
 static void print_module(const struct all *a)
 {
 	const struct status *st = &a->status;
@@ -213,6 +243,9 @@ static void print_module(const struct all *a)
 		sample("probe_missed_total",
 		       one_label(&l, "probe", st->probes[i].name),
 		       st->probes[i].nmissed);
+
+	if (st->memory.n)
+		memory(&st->memory);
 
 	header("drops_total", "counter", "Events dropped because a table was full.");
 	counters("drops_total", "table", &st->drops);

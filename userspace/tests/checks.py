@@ -270,7 +270,11 @@ def check_rtnl(got, fix, args):
            "wait_ns": dist(wait, "", int(wait["count"])),
            "hold_ns": dist(hold, "", int(hold["count"])),
            "sites": []}
-    for r in records(fix, "rtnl", "site"):
+    # Most-held-first, whatever the file's order: descending hold_sum,
+    # then count, then file order (sorted() is stable).
+    sites = sorted(records(fix, "rtnl", "site"),
+                   key=lambda r: (-int(r["hold_sum"]), -int(r["count"])))
+    for r in sites:
         exp["sites"].append(with_extra(
             {"symbol": r["sym"], "count": int(r["count"]),
              **{k + "_ns": int(r[k]) for k in

@@ -314,6 +314,20 @@ expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
 	netns --sort requests -n
 expect_text "rtnl -o site,hold_sum --sort hold_sum" "$EXP/rtnl-o.txt" \
 	"$GOOD" rtnl -o site,hold_sum --sort hold_sum
+# Sites come most-held-first (descending hold_sum, then count) whatever
+# the file's order: an older module listed them in hash order.
+dir=$(variant sitesreversed rtnl '/^site /d')
+grep '^site ' "$GOOD/rtnl" | tac >> "$dir/rtnl"
+expect_text "rtnl: sites in reverse file order, listed most-held-first" \
+	"$EXP/rtnl.txt" "$dir" rtnl
+expect_check "rtnl JSON: sites most-held-first from reverse file order" rtnl -- \
+	"$dir" rtnl
+# A module older than the memory record: status has no memory line.
+dir=$(variant nomemory status '/^memory /d')
+grep -v '^memory:' "$EXP/status.txt" > "$TMP/status-nomemory.txt"
+expect_text "status without a memory record" "$TMP/status-nomemory.txt" \
+	"$dir" status
+expect_check "status JSON without a memory record" status -- "$dir" status
 long=$(printf 'x%.0s' $(seq 600))
 dir=$(variant longcell locksets "2s/owner=rtnl_newlink /owner=$long /")
 run "$dir" locksets -o owner -n --top 1
@@ -923,6 +937,10 @@ run "$FUT" metrics
 	'rtnl_net_trace_violations_total{kind="footprint_miss"} 1' \
 	'rtnl_net_trace_violations_total{kind="leak"} 0' \
 	'rtnl_net_trace_drops_total{table="unknown_handler"} 4' \
+	'rtnl_net_trace_memory_bytes{table="sites"} 8192' \
+	'rtnl_net_trace_memory_bytes{table="netns"} 1536' \
+	'rtnl_net_trace_netns_records 2' \
+	'rtnl_net_trace_netns_record_bytes 768' \
 	'rtnl_net_trace_rtnl_acquire_total{method="nested"} 2' \
 	'rtnl_net_trace_handlers{kind="notifier",locking="pernet"} 1' \
 	'rtnl_net_trace_handlers{kind="doit",locking="pernet"} 1' \
