@@ -182,6 +182,8 @@ static int __init rnt_init(void)
 	}
 	if (rnt_max_exited < 0 || rnt_max_exited > (1 << 20)) {
 		pr_err("max_exited must be 0..%d\n", 1 << 20);
+		return -EINVAL;
+	}
 	/* A task keeps the index of its section's site in an s16. */
 	if (rnt_max_sites < 64 || rnt_max_sites > (1 << 15)) {
 		pr_err("max_sites must be 64..%d\n", 1 << 15);
