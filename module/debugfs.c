@@ -117,8 +117,7 @@ static int rnt_status_show(struct seq_file *m, void *v)
 	}
 	mutex_unlock(&rnt_mutex);
 	rnt_netns_memory(&records, &bytes);
-	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu
-",
+	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu\n",
 		   rnt_tasks_bytes(), rnt_sites_bytes(), bytes, records,
 		   rnt_netns_record_bytes());
 	seq_puts(m, "drops");
