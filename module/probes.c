@@ -345,7 +345,25 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	t->rtnl_acquired = now;
 	t->rtnl_slot = slot;
 	t->rtnl_site = site;
+	t->rtnl_caller = caller;
 	rnt_section_begin(t);
+}
+
+/*
+ * A task starts waiting for RTNL: it claims its slot now rather than
+ * once it has the lock, so that "now" lists it as a waiter.
+ */
+static void rnt_rtnl_wait_begin(struct rnt_task *t, u64 start,
+				unsigned long caller)
+{
+	if (!t)
+		t = rnt_task_current(true);
+	if (!t)
+		return;
+	t->wait_slot = rnt_task_ctx(t);
+	t->wait_caller = t->wrapper_caller ? t->wrapper_caller : caller;
+	/* Last: the reader takes a slot with wait_since set as a waiter. */
+	WRITE_ONCE(t->wait_since, start);
 }
 
 static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
@@ -375,6 +393,9 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 	d->gen = READ_ONCE(rnt_gen);
 	d->which = which;
 	d->start = rnt_now();
+	/* A trylock never waits: it needs no slot until it has the lock. */
+	if (which != RNT_P_TRYLOCK)
+		rnt_rtnl_wait_begin(t, d->start, ret_ip);
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_rtnl_entry);
@@ -417,6 +438,8 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 	this_cpu_inc(rnt_rtnl->acquire[which]);
 
 	t = rnt_task_current(acquired);
+	if (t)
+		WRITE_ONCE(t->wait_since, 0);
 	if (t && t->wrapper_caller) {
 		ret_ip = t->wrapper_caller;
 		t->wrapper_caller = 0;
