@@ -259,6 +259,15 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_rtnl);
 
+/* ---- now: takes no lock, so that it answers while RTNL is held ---- */
+
+static int rnt_now_show(struct seq_file *m, void *v)
+{
+	rnt_header(m, "now");
+	return rnt_live_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_now);
+
 /* ---- netns ---- */
 
 static int rnt_netns_file_show(struct seq_file *m, void *v)
@@ -471,6 +480,7 @@ int rnt_debugfs_init(void)
 	debugfs_create_file("handlers", 0400, rnt_dir, NULL, &rnt_handlers_fops);
 	debugfs_create_file("stats", 0400, rnt_dir, NULL, &rnt_stats_fops);
 	debugfs_create_file("rtnl", 0400, rnt_dir, NULL, &rnt_rtnl_fops);
+	debugfs_create_file("now", 0400, rnt_dir, NULL, &rnt_now_fops);
 	debugfs_create_file("netns", 0400, rnt_dir, NULL, &rnt_netns_file_fops);
 	debugfs_create_file("locksets", 0400, rnt_dir, NULL, &rnt_locksets_fops);
 	debugfs_create_file("violations", 0400, rnt_dir, NULL,

@@ -203,6 +203,21 @@ struct rnt_task {
 	u64 section;
 	unsigned int nset;
 	bool set_init;
+	/*
+	 * For the lockless reader of "now" (live.c): who the task is, as
+	 * stored when it claimed the slot (the key may belong to a task
+	 * that has exited by the time it is read), what RTNL section it
+	 * holds, and the wait for RTNL it is in, if any.
+	 */
+	pid_t pid;
+	char comm[TASK_COMM_LEN];
+	unsigned long rtnl_caller;	/* who took RTNL */
+	u64 rtnl_wait;			/* how long it waited for it */
+	u64 rtnl_wait_total;		/* all its RTNL waits and holds, */
+	u64 rtnl_hold_total;		/* for the request trace event */
+	u64 wait_since;			/* waiting for RTNL since, or 0 */
+	unsigned long wait_caller;	/* who called the lock function */
+	s16 wait_slot;			/* handler it waits for, or RNT_NO_SLOT */
 };
 
 /* main.c */
@@ -329,6 +344,11 @@ struct rnt_task *rnt_task_current(bool create);
 void rnt_task_put(struct rnt_task *t);
 void rnt_tasks_reset(void);
 size_t rnt_tasks_bytes(void);
+unsigned int rnt_tasks_nr(void);
+const struct rnt_task *rnt_task_peek(unsigned int i);
+
+/* live.c */
+int rnt_live_show(struct seq_file *m);
 
 /* lockorder.c */
 enum rnt_violation_kind {

@@ -959,6 +959,72 @@ run "$FUT" -j watch -n 1 -i 0.01
 [ "$RC" = 0 ] && [ ! -s "$TMP/err" ]
 result $? "future module: watch runs"
 
+# --- Live RTNL: debugfs now ---------------------------------------------------
+
+# fixtures/live is the good fixture's version and rtnl with a now file
+# as one taken during a hold:
+# a holder with a per-netns lock, two waiters for a handler, one for a
+# call site. A module without the file (fixtures/good) shows none of it.
+LIVE=$FIX/live
+expect_text "rtnl: the holder and waiters of now, then the counters" \
+	"$EXP/live-rtnl.txt" "$LIVE" rtnl
+expect_text "rtnl JSON: now.holders and now.waiters" "$EXP/live-rtnl.json" \
+	"$LIVE" -p rtnl
+run "$LIVE" -j rtnl
+python3 -c 'import json, sys
+n = json.load(open(sys.argv[1]))["now"]
+h, w = n["holders"], n["waiters"]
+assert len(h) == 1 and h[0]["pid"] == 212 and h[0]["held_ns"] == 2481234567, h
+assert h[0]["nets"] == [{"inum": 4026532301, "cookie": 5}], h
+assert (w["count"], w["listed"], len(w["tasks"])) == (3, 3, 3), w
+assert w["oldest_ns"] == w["tasks"][0]["wait_ns"] == 2401000000, w
+assert [t["owner_type"] for t in w["tasks"]] == ["handler", "handler", "site"], w' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "rtnl JSON: the numbers of now as written"
+run "$GOOD" -j rtnl
+python3 -c 'import json, sys; assert "now" not in json.load(open(sys.argv[1]))' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "rtnl JSON without a now file: no now object"
+
+# live_variant NAME SED_SCRIPT: fixtures/live with its now file edited.
+live_variant() {
+	local dir=$TMP/$1
+	rm -rf "$dir"
+	cp -r "$LIVE" "$dir"
+	sed -i "$2" "$dir/now"
+	echo "$dir"
+}
+dir=$(live_variant free '/^holder /d; /^waiter /d; s/^waiters .*/waiters count=0 listed=0 oldest_ns=0/')
+run "$dir" rtnl
+head -2 "$TMP/out" >"$TMP/got"
+printf 'holder:  none\nwaiters: 0\n' | diff -u - "$TMP/got" >"$TMP/diag" 2>&1
+result $? "rtnl: RTNL free, nobody waits"
+dir=$(live_variant off '/^holder /d; /^waiter /d; s/enabled=1/enabled=0/; s/^waiters .*/waiters count=0 listed=0 oldest_ns=0/')
+run "$dir" rtnl
+[ "$(head -1 "$TMP/out")" = "RTNL now: unknown, the probes are disabled" ]
+result $? "rtnl with the probes disabled: the live part says it is unknown"
+dir=$(live_variant many 's/^waiters count=3 /waiters count=130 /')
+run "$dir" rtnl
+[ "$(sed -n 2p "$TMP/out")" = "waiters: 130, the oldest for 2.40 s, 3 listed" ]
+result $? "rtnl: more waiters than listed says how many are listed"
+dir=$(live_variant v2 '1s/version 1/version 2/')
+expect_error "version 2 in now" \
+	"unsupported format version 2 in now (rtnlctl supports 1)" "$dir" rtnl
+dir=$(live_variant badnets 's/nets=4026532301:5/nets=4026532301/')
+expect_error "now with a net that has no cookie" \
+	"malformed record in now line 3: bad nets" "$dir" rtnl
+dir=$(live_variant nopid '5s/ pid=231 / /')
+expect_error "now with a waiter without pid" \
+	"malformed record in now line 5: missing pid" "$dir" rtnl
+dir=$(live_variant nowaiters '/^waiters /d')
+expect_error "now without its waiters record" \
+	"malformed file now: no waiters record" "$dir" rtnl
+dir=$(live_variant newer 's/^waiter pid=77 /waiter pid=77 blocked_by=rnt_holder /')
+echo 'blocked_by holder=rnt_holder waits=20' >>"$dir/now"
+run "$dir" rtnl
+grep -q '^blocked_by holder=rnt_holder waits=20$' "$TMP/out" && [ "$RC" = 0 ]
+result $? "now from a newer module: an unknown record is shown as written"
+
 # --- Output errors ------------------------------------------------------------
 
 big=$TMP/big
@@ -1035,6 +1101,7 @@ done >"$TMP/all.json"
 for c in status netns; do
 	RTNL_NET_TRACE_DIR=$REC "$RTNLCTL" -j "$c"
 done >>"$TMP/all.json"
+RTNL_NET_TRACE_DIR=$LIVE "$RTNLCTL" -j rtnl >>"$TMP/all.json"
 RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
 python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
 	>"$TMP/diag" 2>&1
