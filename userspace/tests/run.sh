@@ -1093,16 +1093,18 @@ result $rc "mutation fuzz of the fixtures: exit 0 or 1, one error line, valid JS
 
 # --- Documentation and installation -----------------------------------------------
 
-for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
-	"netns" "violations"; do
-	# shellcheck disable=SC2086 # $c is a command and its options
-	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
-done >"$TMP/all.json"
-for c in status netns; do
-	RTNL_NET_TRACE_DIR=$REC "$RTNLCTL" -j "$c"
-done >>"$TMP/all.json"
-RTNL_NET_TRACE_DIR=$LIVE "$RTNLCTL" -j rtnl >>"$TMP/all.json"
-RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
+{
+	for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
+		"netns" "violations"; do
+		# shellcheck disable=SC2086 # $c is a command and its options
+		RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
+	done
+	for c in status netns; do
+		RTNL_NET_TRACE_DIR=$REC "$RTNLCTL" -j "$c"
+	done
+	RTNL_NET_TRACE_DIR=$LIVE "$RTNLCTL" -j rtnl
+	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01
+} >"$TMP/all.json"
 python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
 	>"$TMP/diag" 2>&1
 result $? "the man page documents every JSON field name"
