@@ -8,17 +8,22 @@
  * many slots, rounded up to a power of two: a lookup hashes the address
  * and looks at the slots from there, up to RNT_SITE_WINDOW of them, and
  * stops at the first free one, where a new site is claimed with cmpxchg.
- * Keys are never removed but by a reset, so at a load factor of at most
- * one half a hit takes 1.5 probes and a miss 2.5, on average. A claimed
+ * Keys are never removed while the module is loaded, not even by a reset
+ * (which zeroes the figures only): so a key, once published, never
+ * changes, and a probe never waits for anything but a claim in progress
+ * on another CPU. At a load factor of at most one half a hit takes 1.5
+ * probes and a miss 2.5, on average. A claimed
  * key takes the next index from a counter; the index is published in
  * the slot and picks the site's per-CPU figures, which are allocated at
  * load in chunks (one per-CPU allocation is at most PCPU_MIN_UNIT_SIZE).
- * A site is dropped (drops sites=) once max_sites are taken, or if all
+ * A site is dropped (drops sites=) once max_sites are taken since load
+ * (4,096 by default, for the 881 rtnl_lock() callers of 7.3), or if all
  * RNT_SITE_WINDOW slots of its window are taken by others: at full load,
  * in 300 simulated tables of 4,096 random keys, no key needed more than
  * 45 probes.
  *
- * Reading sorts the sites, most-held-first, into a temporary array.
+ * Reading sorts the sites counted since the last reset, most-held-first,
+ * into a temporary array.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -42,10 +47,10 @@ struct rnt_site_key {
 	unsigned int idx;	/* 1 + its figures' index, 0 until published */
 };
 
-/* The keys: claimed with cmpxchg, cleared by reset only. */
+/* The keys: claimed with cmpxchg, never cleared while loaded. */
 static struct rnt_site_key *rnt_site_keys;
 static unsigned int rnt_site_bits;
-/* Indexes handed out since load or reset; may run past rnt_max_sites. */
+/* Indexes handed out since load; may run past rnt_max_sites. */
 static atomic_t rnt_sites_used;
 
 struct rnt_site_stats __percpu **rnt_site_chunks;
@@ -53,19 +58,15 @@ static unsigned int rnt_site_nr_chunks;
 
 /*
  * @ip's slot @e was claimed by another CPU a moment ago, which publishes
- * the index right after its cmpxchg, with preemption off; a reset in
- * between takes the key away instead.
+ * the index right after its cmpxchg, with preemption off.
  */
-static int rnt_site_wait_idx(struct rnt_site_key *e, unsigned long ip)
+static int rnt_site_wait_idx(struct rnt_site_key *e)
 {
 	unsigned int idx;
 
 	/* Pairs with the claimer's smp_store_release() of the index. */
-	while (!(idx = smp_load_acquire(&e->idx))) {
-		if (READ_ONCE(e->ip) != ip)
-			return -1;
+	while (!(idx = smp_load_acquire(&e->idx)))
 		cpu_relax();
-	}
 	if (idx == RNT_SITE_NONE) {
 		rnt_drop(RNT_DROP_SITE);
 		return -1;
@@ -103,7 +104,7 @@ int rnt_site_get(unsigned long ip)
 			preempt_enable_notrace();
 		}
 		if (cur == ip)
-			return rnt_site_wait_idx(e, ip);
+			return rnt_site_wait_idx(e);
 	}
 	rnt_drop(RNT_DROP_SITE);
 	return -1;
@@ -123,8 +124,9 @@ static int rnt_site_cmp(const void *a, const void *b)
 }
 
 /*
- * Every site, most-held-first (descending hold_sum, ties by descending
- * count), with its count and times summed over the CPUs, into a new
+ * Every site counted since the last reset, most-held-first (descending
+ * hold_sum, ties by descending count), with its count and times summed
+ * over the CPUs, into a new
  * array for the caller to kvfree(). Returns how many, or -ENOMEM.
  * Sleeps; the probes may go on claiming sites meanwhile.
  */
@@ -144,6 +146,7 @@ int rnt_sites_sorted(struct rnt_site_ref **out)
 	if (!refs)
 		return -ENOMEM;
 	for (i = 0; i < 1U << rnt_site_bits && n < cap; i++) {
+		cond_resched();
 		ip = READ_ONCE(rnt_site_keys[i].ip);
 		/* Pairs with the claimer's release: a published index. */
 		idx = smp_load_acquire(&rnt_site_keys[i].idx);
@@ -153,9 +156,10 @@ int rnt_sites_sorted(struct rnt_site_ref **out)
 		refs[n].ip = ip;
 		refs[n].idx = idx - 1;
 		refs[n].count = rnt_sum_u64(&s->count);
+		if (!refs[n].count)
+			continue;
 		rnt_times_sum(&s->t, &refs[n].t);
 		n++;
-		cond_resched();
 	}
 	sort(refs, n, sizeof(*refs), rnt_site_cmp, NULL);
 	*out = refs;
@@ -164,18 +168,15 @@ int rnt_sites_sorted(struct rnt_site_ref **out)
 
 /*
  * Caller holds rnt_mutex. The probes may be running: a section that
- * races with a reset may be counted after it, or lost.
+ * races with a reset may be counted after it, or lost. The keys stay:
+ * clearing them under running probes would let a slot lose its index
+ * to a claim in between, and a probe wait on it for ever.
  */
 void rnt_sites_reset(void)
 {
 	unsigned int i;
 	int cpu;
 
-	for (i = 0; i < 1U << rnt_site_bits; i++)
-		WRITE_ONCE(rnt_site_keys[i].ip, 0);
-	for (i = 0; i < 1U << rnt_site_bits; i++)
-		WRITE_ONCE(rnt_site_keys[i].idx, 0);
-	atomic_set(&rnt_sites_used, 0);
 	for (i = 0; i < rnt_site_nr_chunks; i++)
 		for_each_possible_cpu(cpu)
 			memset(per_cpu_ptr(rnt_site_chunks[i], cpu), 0,

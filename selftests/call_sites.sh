@@ -11,7 +11,7 @@ SKO=$RNT_TOP/selftests/sites/rnt_sites.ko
 NR=300
 
 ktap_print_header
-ktap_set_plan 12
+ktap_set_plan 13
 rnt_dmesg_start
 trap 'rmmod rnt_sites 2>/dev/null; rnt_cleanup' EXIT
 
@@ -98,13 +98,18 @@ for s in json.load(sys.stdin)["sites"]:
 ')
 ktap_expect_eq "rtnlctl rtnl: the same sites and counts, in the same order" \
 	"$(cut -d' ' -f1,2 <<< "$all")" "$got"
+# A reset zeroes the sites' figures: none of rnt_sites is listed after it.
+rnt_reset
+ktap_expect_eq "after a reset: no site of rnt_sites listed, drops sites=0" "0 0" \
+	"$(ours "$(sites)" | grep -c .) $(drops_sites)"
 rmmod rnt_sites
 
-# A table of 64 is full after the first 64 sites seen.
+# A table of 64 is full after the first 64 sites seen since load. It is
+# loaded disabled, so that every key it takes comes with a count.
 rnt_unload
-rnt_load max_sites=64
-rnt_reset
+rnt_load max_sites=64 enable=0
 before=$(acquisitions)
+echo 1 > "$RNT_DIR/enable"
 insmod "$SKO"
 echo 0 > "$RNT_DIR/enable"
 all=$(sites)
