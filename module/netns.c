@@ -60,11 +60,27 @@ static struct rnt_netns_sum rnt_exited_total;
 static u64 rnt_netns_batch;
 static bool rnt_netns_unloading;
 
+/*
+ * net_generic(), but safe for any net a probe sees. A net allocated just
+ * before we registered (copy_net_ns() allocates before it waits for
+ * pernet_ops_rwsem) and set up after has an array too short for our id
+ * until our ->init() grows it, and the subsystems set up before us may
+ * lock it meanwhile: net_generic() would read past the array.
+ */
 struct rnt_netns *rnt_netns_of(const struct net *net)
 {
-	struct rnt_netns_ref *ref = net_generic(net, rnt_netns_id);
+	const struct rnt_netns_ref *ref = NULL;
+	const struct net_generic *ng;
+	struct rnt_netns *rec = NULL;
 
-	return ref ? READ_ONCE(ref->rec) : NULL;
+	rcu_read_lock();
+	ng = rcu_dereference(net->gen);
+	if (rnt_netns_id < ng->s.len)
+		ref = ng->ptr[rnt_netns_id];
+	if (ref)
+		rec = READ_ONCE(ref->rec);
+	rcu_read_unlock();
+	return rec;
 }
 
 /* Fold one record's figures into a total: sums add, maxima take the max. */
