@@ -30,8 +30,9 @@ static inline u64 rnt_since(u64 start, u64 now)
 	return now > start ? now - start : 0;
 }
 
-#define RNT_FORMAT_VERSION	1
-#define RNT_HIST_BUCKETS	32
+#define RNT_FORMAT_VERSION	2
+/* log2 buckets of ns: the last one starts at 2^41 ns, 36.6 minutes */
+#define RNT_HIST_BUCKETS	42
 #define RNT_MAX_HANDLERS	512
 #define RNT_NAME_LEN		64
 #define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */

@@ -93,7 +93,23 @@ static void rnt_test_hist_bucket(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1023), 9U);
 	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1024), 10U);
 	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1ULL << 31), 31U);
-	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(~0ULL), 31U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket((1ULL << 32) - 1), 31U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1ULL << 32), 32U);
+}
+
+/* 20 minutes and more have buckets of their own; 2^41 ns and up share one. */
+static void rnt_test_hist_bucket_top(struct kunit *test)
+{
+	u64 min20 = 20ULL * 60 * NSEC_PER_SEC;
+
+	KUNIT_EXPECT_EQ(test, RNT_HIST_BUCKETS, 42);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(min20), 40U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket((1ULL << 40) - 1), 39U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1ULL << 40), 40U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket((1ULL << 41) - 1), 40U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1ULL << 41), 41U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(1ULL << 63), 41U);
+	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(~0ULL), 41U);
 }
 
 static struct kunit_case rnt_test_cases[] = {
@@ -103,6 +119,7 @@ static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_set_add),
 	KUNIT_CASE(rnt_test_ring_collapse),
 	KUNIT_CASE(rnt_test_hist_bucket),
+	KUNIT_CASE(rnt_test_hist_bucket_top),
 	{}
 };
 

@@ -249,7 +249,7 @@ static void print_hist(const struct hstat *s)
 		print_text("     (no samples)\n");
 		return;
 	}
-	print_text("%*s%-*s : count    distribution\n", 5, "", 19, "nsecs");
+	print_text("%*s%-*s : count    distribution\n", 8, "", 22, "nsecs");
 	for (i = first; i <= last; i++) {
 		int stars = h[i] * HIST_STARS / peak;
 
@@ -260,7 +260,7 @@ static void print_hist(const struct hstat *s)
 				 hist_upper(i) - 1);
 		else
 			snprintf(high, sizeof(high), "inf");
-		print_text("%10" PRIu64 " -> %-10s : %-8" PRIu64 " |%-*s|\n",
+		print_text("%13" PRIu64 " -> %-13s : %-8" PRIu64 " |%-*s|\n",
 			   i ? hist_upper(i - 1) : 0, high, h[i], HIST_STARS,
 			   bar);
 	}

@@ -134,7 +134,7 @@ def percentile(hist, mx, pct):
         cum += c
         if cum >= target:
             break
-    if i == 31:
+    if i == 41:
         return mx
     return min(2 ** (i + 1), mx)
 
@@ -142,7 +142,7 @@ def percentile(hist, mx, pct):
 def dist(r, prefix, count=None):
     key = (prefix + "_") if prefix else ""
     hist = [int(x) for x in r[key + "hist"].split(",")]
-    assert len(hist) == 32, "fixture histogram must have 32 buckets"
+    assert len(hist) == 42, "fixture histogram must have 42 buckets"
     s, mx = int(r[key + "sum"]), int(r[key + "max"])
     n = sum(hist) if count is None else count
     return {"count": n, "sum": s, "avg": s // n if n else 0,
@@ -375,7 +375,7 @@ def check_status(got, fix, args):
     mod = next(records(fix, "status", "module"))
     drops = next(records(fix, "status", "drops"))
     exp = with_extra({"loaded": True}, mod, "module")
-    exp.update({"format_version": 1, "kernel": mod["kernel"],
+    exp.update({"format_version": 2, "kernel": mod["kernel"],
                 "enabled": mod["enabled"] == "1",
                 "violation_action": mod["violation_action"],
                 "max_nets": int(mod["max_nets"]),
