@@ -280,18 +280,32 @@ DEFINE_SHOW_ATTRIBUTE(rnt_netns);
 
 /* ---- locksets ---- */
 
+/* A lock-set bucket's label: "3", "5-8", or "4097+" for the last. */
+static const char *rnt_set_label(char *buf, size_t len, unsigned int b)
+{
+	unsigned int lo = rnt_set_bucket_min(b);
+
+	if (b == RNT_SET_BUCKETS - 1)
+		snprintf(buf, len, "%u+", lo);
+	else if (rnt_set_bucket_min(b + 1) - 1 == lo)
+		snprintf(buf, len, "%u", lo);
+	else
+		snprintf(buf, len, "%u-%u", lo, rnt_set_bucket_min(b + 1) - 1);
+	return buf;
+}
+
 static void rnt_print_shapes(struct seq_file *m, const char *owner,
 			     const struct rnt_sets *s)
 {
-	int init, size;
+	char label[24];
+	int init, b;
 
 	for (init = 1; init >= 0; init--)
-		for (size = 0; size < RNT_SET_BUCKETS; size++)
-			if (s->n[init][size])
-				seq_printf(m, "lockset owner=%s size=%d%s init_net=%d count=%llu\n",
-					   owner, size + 1,
-					   size == RNT_SET_BUCKETS - 1 ? "+" : "",
-					   init, s->n[init][size]);
+		for (b = 0; b < RNT_SET_BUCKETS; b++)
+			if (s->n[init][b])
+				seq_printf(m, "lockset owner=%s size=%s init_net=%d count=%llu\n",
+					   owner, rnt_set_label(label, sizeof(label), b),
+					   init, s->n[init][b]);
 }
 
 static int rnt_locksets_show(struct seq_file *m, void *v)

@@ -35,7 +35,11 @@ static inline u64 rnt_since(u64 start, u64 now)
 #define RNT_HIST_BUCKETS	42
 #define RNT_MAX_HANDLERS	512
 #define RNT_NAME_LEN		64
-#define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */
+/*
+ * Lock-set sizes: 1, 2, 3 and 4 exactly, then log2 ranges 5-8, 9-16, ...,
+ * 2049-4096, and 4097 and more in the last bucket: rnt_set_bucket().
+ */
+#define RNT_SET_BUCKETS		15
 #define RNT_MAX_SITES		64
 #define RNT_MAX_NETNS		256
 #define RNT_MAX_HELD		8
@@ -212,6 +216,8 @@ int rnt_stats_init(void);
 void rnt_stats_exit(void);
 void rnt_stats_reset(void);
 unsigned int rnt_hist_bucket(u64 v);
+unsigned int rnt_set_bucket(unsigned int size);
+unsigned int rnt_set_bucket_min(unsigned int bucket);
 void rnt_dist_add(struct rnt_dist __percpu *d, u64 v);
 void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out);
 void rnt_times_add(struct rnt_times __percpu *t, bool hold, u64 v);

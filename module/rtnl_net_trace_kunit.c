@@ -112,6 +112,44 @@ static void rnt_test_hist_bucket_top(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rnt_hist_bucket(~0ULL), 41U);
 }
 
+static void rnt_test_set_bucket(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, RNT_SET_BUCKETS, 15);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(0), 0U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(1), 0U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(2), 1U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(3), 2U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(4), 3U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(5), 4U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(8), 4U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(9), 5U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(16), 5U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(17), 6U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(2000), 12U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(2048), 12U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(2049), 13U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(4096), 13U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(4097), 14U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(1U << 20), 14U);
+	KUNIT_EXPECT_EQ(test, rnt_set_bucket(~0U), 14U);
+}
+
+/* Each bucket starts at rnt_set_bucket_min() and ends just before the next. */
+static void rnt_test_set_bucket_min(struct kunit *test)
+{
+	static const unsigned int want[RNT_SET_BUCKETS] = {
+		1, 2, 3, 4, 5, 9, 17, 33, 65, 129, 257, 513, 1025, 2049, 4097,
+	};
+	unsigned int b;
+
+	for (b = 0; b < RNT_SET_BUCKETS; b++) {
+		KUNIT_EXPECT_EQ(test, rnt_set_bucket_min(b), want[b]);
+		KUNIT_EXPECT_EQ(test, rnt_set_bucket(want[b]), b);
+		if (b)
+			KUNIT_EXPECT_EQ(test, rnt_set_bucket(want[b] - 1), b - 1);
+	}
+}
+
 static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_cmp_init_first),
 	KUNIT_CASE(rnt_test_cmp_ascending),
@@ -120,6 +158,8 @@ static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_ring_collapse),
 	KUNIT_CASE(rnt_test_hist_bucket),
 	KUNIT_CASE(rnt_test_hist_bucket_top),
+	KUNIT_CASE(rnt_test_set_bucket),
+	KUNIT_CASE(rnt_test_set_bucket_min),
 	{}
 };
 

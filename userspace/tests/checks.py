@@ -150,6 +150,23 @@ def dist(r, prefix, count=None):
             "max": mx, "hist": hist}
 
 
+def lockset_bucket(i, n, count):
+    """Bucket i of n of a lockset= list: 1, 2, 3, 4, 5-8, 9-16, ..., N+."""
+    lo = i + 1 if i < 4 else 2 ** (i - 2) + 1
+    hi = i + 1 if i < 4 else 2 ** (i - 1)
+    last = i + 1 == n
+    return {"size": lo, "size_max": None if last else hi, "or_more": last,
+            "count": count}
+
+
+def set_size(label):
+    """A locksets size= label: (smallest, largest or None, or_more)."""
+    if label.endswith("+"):
+        return int(label[:-1]), None, True
+    lo, _, hi = label.partition("-")
+    return int(lo), int(hi or lo), False
+
+
 def expected_stats(fix):
     out = []
     for r in records(fix, "stats", "stat"):
@@ -171,8 +188,8 @@ def expected_stats(fix):
         s["latency_ns"] = dist(r, "lat")
         s["rtnl_wait_ns"] = dist(r, "wait")
         s["rtnl_hold_ns"] = dist(r, "hold")
-        s["locksets"] = [{"size": i + 1, "or_more": i + 1 == len(locksets),
-                          "count": c} for i, c in enumerate(locksets)]
+        s["locksets"] = [lockset_bucket(i, len(locksets), c)
+                         for i, c in enumerate(locksets)]
         s["lockset_init_net"] = int(r["init_net"])
         s["lockset_max"] = int(r["max_set"])
         s["errnos"] = [{"errno": None if e == OTHER else e,
@@ -278,8 +295,9 @@ def check_rtnl(got, fix, args):
 
 def check_locksets(got, fix, args):
     exp = [with_extra({"owner": r["owner"],
-                       "size": int(r["size"].rstrip("+")),
-                       "or_more": r["size"].endswith("+"),
+                       "size": set_size(r["size"])[0],
+                       "size_max": set_size(r["size"])[1],
+                       "or_more": set_size(r["size"])[2],
                        "init_net": r["init_net"] == "1",
                        "count": int(r["count"])}, r, "lockset")
            for r in records(fix, "locksets", "lockset")]
@@ -425,7 +443,8 @@ def documented(man, files):
                 if line.strip():
                     json_keys(json.loads(line), keys)
     # Map keys of errnos and locksets are data, not field names.
-    keys -= set(ERRNOS.values()) | {"1", "2", "3", "4", "5+"}
+    keys -= set(ERRNOS.values())
+    keys = {k for k in keys if not re.fullmatch(r"\d+(-\d+|\+)?", k)}
     missing = sorted(keys - bold)
     return [f"undocumented JSON field: {k}" for k in missing]
 

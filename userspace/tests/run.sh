@@ -289,7 +289,7 @@ expect_text "stats -n -r --top 3 --sort hold_max" "$EXP/stats-n-r.txt" \
 expect_text "handlers --sort owner -o HANDLER,OWNER" \
 	"$EXP/handlers-sort-owner.txt" "$GOOD" handlers --sort owner \
 	-o HANDLER,OWNER
-expect_text "locksets --sort size: 5+ after 4" "$EXP/locksets-sort-size.txt" \
+expect_text "locksets --sort size: 5-8 after 4, 1025-2048 last" "$EXP/locksets-sort-size.txt" \
 	"$GOOD" locksets --sort size
 expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
 	netns --sort requests -n
@@ -435,7 +435,10 @@ run "$GOOD" metrics
 	'rtnl_net_trace_violations_total{kind="order"} 5' \
 	'rtnl_net_trace_handler_errno_total{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr",errno="other"} 1' \
 	'rtnl_net_trace_rtnl_site_sections_total{site="br_port_carrier_check+0x30/0x90 [bridge]"} 2' \
-	'rtnl_net_trace_lockset_shape_total{owner="rtnl_newfoo",size="5+",init_net="1"} 1' \
+	'rtnl_net_trace_lockset_shape_total{owner="rtnl_newfoo",size="5-8",init_net="1"} 1' \
+	'rtnl_net_trace_lockset_shape_total{owner="default_device_exit_batch+0x28/0x22a",size="1025-2048",init_net="1"} 1' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="2049-4096"} 0' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="4097+"} 0' \
 	'rtnl_net_trace_handler_inflight{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr"} 2' \
 	'rtnl_net_trace_violations_total{kind="rtnl_inversion"} 0' \
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
@@ -838,8 +841,9 @@ run "$FUT" metrics
 	'rtnl_net_trace_handlers{kind="notifier",locking="pernet"} 1' \
 	'rtnl_net_trace_handlers{kind="doit",locking="pernet"} 1' \
 	'rtnl_net_trace_probe_info{probe="notify",state="rescanning"} 1' \
-	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="9+"} 0' \
-	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="9+",init_net="0"} 1' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="4097-8192"} 0' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="8193+"} 0' \
+	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="8193+",init_net="0"} 1' \
 	'rtnl_net_trace_handler_calls_total{family="PF_UNSPEC",msgtype="130",kind="notifier",handler="veth_notify"} 2' \
 	>"$TMP/diag"
 result $? "future module: metrics exit 0, new kinds and drops as samples"
