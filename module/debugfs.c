@@ -337,21 +337,25 @@ DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
 
 static int rnt_violations_show(struct seq_file *m, void *v)
 {
-	struct rnt_violation *ring;
-	int i, j, n;
+	struct rnt_ring *ring;
+	int i, j;
 
 	rnt_header(m, "violations");
 	for (i = 0; i < RNT_NR_VIOLATION; i++)
 		seq_printf(m, "total kind=%s count=%llu\n", rnt_violation_names[i],
 			   rnt_violation_total(i));
 
-	ring = kmalloc_array(RNT_RING_SIZE, sizeof(*ring), GFP_KERNEL);
+	ring = kzalloc_obj(*ring);
 	if (!ring)
 		return -ENOMEM;
-	n = rnt_violations_copy(ring, RNT_RING_SIZE);
+	rnt_violations_copy(ring);
+	seq_printf(m, "ring first=%u last=%u dropped=%llu\n",
+		   min_t(unsigned int, ring->len, RNT_RING_FIRST),
+		   ring->len > RNT_RING_FIRST ? ring->len - RNT_RING_FIRST : 0,
+		   ring->dropped);
 	mutex_lock(&rnt_mutex);
-	for (i = 0; i < n; i++) {
-		struct rnt_violation *e = &ring[i];
+	for (i = 0; i < ring->len; i++) {
+		struct rnt_violation *e = rnt_ring_at(ring, i);
 
 		for (j = 0; e->comm[j]; j++)
 			if (e->comm[j] <= ' ' || e->comm[j] > '~' || e->comm[j] == '=')

@@ -281,7 +281,9 @@ enum rnt_violation_kind {
 
 enum { RNT_ACTION_COUNT, RNT_ACTION_WARN };
 
-#define RNT_RING_SIZE		64
+#define RNT_RING_FIRST		32
+#define RNT_RING_LAST		32
+#define RNT_RING_SIZE		(RNT_RING_FIRST + RNT_RING_LAST)
 #define RNT_STACK_DEPTH		16
 
 struct rnt_violation {
@@ -302,14 +304,28 @@ struct rnt_violation {
 	char stack[RNT_STACK_DEPTH][RNT_NAME_LEN];
 };
 
+/*
+ * The distinct violations kept: the first RNT_RING_FIRST ever recorded,
+ * in v[0..RNT_RING_FIRST), stay until a reset; the RNT_RING_LAST after
+ * them, in v[RNT_RING_FIRST..), are a circular buffer whose oldest entry,
+ * at @next, is the one a new distinct violation replaces.
+ */
+struct rnt_ring {
+	unsigned int len;	/* entries held, at most RNT_RING_SIZE */
+	unsigned int next;	/* the oldest of the last ones, once full */
+	u64 dropped;		/* entries replaced since the last reset */
+	struct rnt_violation v[RNT_RING_SIZE];
+};
+
 extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
 int rnt_cmp_nets(const void *a, const void *b, const void *init);
 bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
 		 const void *init, unsigned int cap);
-struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
-				   int cap, int kind, u32 hash, bool *is_new);
+struct rnt_violation *rnt_ring_get(struct rnt_ring *r, int kind, u32 hash,
+				   bool *is_new);
+struct rnt_violation *rnt_ring_at(struct rnt_ring *r, unsigned int i);
 u64 rnt_violation_total(int kind);
-int rnt_violations_copy(struct rnt_violation *out, int cap);
+void rnt_violations_copy(struct rnt_ring *out);
 int rnt_lockorder_init(void);
 void rnt_lockorder_exit(void);
 void rnt_violations_reset(void);

@@ -57,31 +57,122 @@ static void rnt_test_set_add(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, set[2], (const void *)&nets[2]);
 }
 
+static struct rnt_ring *rnt_test_ring(struct kunit *test)
+{
+	struct rnt_ring *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	return r;
+}
+
 static void rnt_test_ring_collapse(struct kunit *test)
 {
-	struct rnt_violation *ring, *a, *b;
+	struct rnt_ring *r = rnt_test_ring(test);
+	struct rnt_violation *a, *b;
 	bool is_new;
-	int len = 0;
 
-	ring = kunit_kcalloc(test, 2, sizeof(*ring), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, ring);
-
-	a = rnt_ring_get(ring, &len, 2, RNT_V_ORDER, 0x1234, &is_new);
+	a = rnt_ring_get(r, RNT_V_ORDER, 0x1234, &is_new);
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_EXPECT_TRUE(test, is_new);
 	a->count++;
-	b = rnt_ring_get(ring, &len, 2, RNT_V_ORDER, 0x1234, &is_new);
+	b = rnt_ring_get(r, RNT_V_ORDER, 0x1234, &is_new);
 	KUNIT_EXPECT_PTR_EQ(test, a, b);
 	KUNIT_EXPECT_FALSE(test, is_new);
-	KUNIT_EXPECT_EQ(test, len, 1);
+	KUNIT_EXPECT_EQ(test, r->len, 1U);
 	/* Same stack, other kind: a new entry. */
-	b = rnt_ring_get(ring, &len, 2, RNT_V_LEAK, 0x1234, &is_new);
+	b = rnt_ring_get(r, RNT_V_LEAK, 0x1234, &is_new);
 	KUNIT_EXPECT_TRUE(test, is_new);
-	KUNIT_EXPECT_EQ(test, len, 2);
-	/* Full ring: a new key gets nothing, an old one still matches. */
-	KUNIT_EXPECT_NULL(test, rnt_ring_get(ring, &len, 2, RNT_V_ORDER, 0x99, &is_new));
-	KUNIT_EXPECT_PTR_EQ(test, rnt_ring_get(ring, &len, 2, RNT_V_ORDER, 0x1234, &is_new), a);
+	KUNIT_EXPECT_EQ(test, b->kind, (int)RNT_V_LEAK);
+	KUNIT_EXPECT_EQ(test, b->count, 0ULL);
+	KUNIT_EXPECT_EQ(test, r->len, 2U);
 	KUNIT_EXPECT_EQ(test, a->count, 1ULL);
+	KUNIT_EXPECT_EQ(test, r->dropped, 0ULL);
+}
+
+/* Record distinct violations with hashes @from..@to, one count each. */
+static void rnt_test_ring_fill(struct kunit *test, struct rnt_ring *r,
+			       u32 from, u32 to)
+{
+	struct rnt_violation *v;
+	bool is_new;
+	u32 h;
+
+	for (h = from; h <= to; h++) {
+		v = rnt_ring_get(r, RNT_V_ORDER, h, &is_new);
+		KUNIT_ASSERT_NOT_NULL(test, v);
+		KUNIT_EXPECT_TRUE(test, is_new);
+		v->count++;
+	}
+}
+
+/* Entries i..: hashes @first, @first + 1, ... in recording order. */
+static void rnt_test_ring_expect(struct kunit *test, struct rnt_ring *r,
+				 unsigned int i, unsigned int n, u32 first)
+{
+	unsigned int k;
+
+	for (k = 0; k < n; k++)
+		KUNIT_EXPECT_EQ_MSG(test, rnt_ring_at(r, i + k)->hash, first + k,
+				    "entry %u", i + k);
+}
+
+/* Below 64 entries nothing wraps, and the order is the recording order. */
+static void rnt_test_ring_partial(struct kunit *test)
+{
+	struct rnt_ring *r = rnt_test_ring(test);
+
+	rnt_test_ring_fill(test, r, 1, 40);
+	KUNIT_EXPECT_EQ(test, r->len, 40U);
+	KUNIT_EXPECT_EQ(test, r->dropped, 0ULL);
+	rnt_test_ring_expect(test, r, 0, 40, 1);
+}
+
+/*
+ * 100 distinct violations: the first 32 stay, the last 32 are the most
+ * recent, 36 were dropped; duplicates collapse wherever their entry is.
+ */
+static void rnt_test_ring_first_last(struct kunit *test)
+{
+	struct rnt_ring *r = rnt_test_ring(test);
+	struct rnt_violation *v;
+	bool is_new;
+
+	KUNIT_EXPECT_EQ(test, RNT_RING_FIRST, 32);
+	KUNIT_EXPECT_EQ(test, RNT_RING_LAST, 32);
+	rnt_test_ring_fill(test, r, 1, 64);
+	KUNIT_EXPECT_EQ(test, r->len, 64U);
+	KUNIT_EXPECT_EQ(test, r->dropped, 0ULL);
+	rnt_test_ring_fill(test, r, 65, 100);
+	KUNIT_EXPECT_EQ(test, r->len, 64U);
+	KUNIT_EXPECT_EQ(test, r->dropped, 36ULL);
+	rnt_test_ring_expect(test, r, 0, 32, 1);
+	rnt_test_ring_expect(test, r, 32, 32, 69);
+
+	/* A duplicate of a first one, and of a last one: no new entry. */
+	v = rnt_ring_get(r, RNT_V_ORDER, 5, &is_new);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_EXPECT_FALSE(test, is_new);
+	KUNIT_EXPECT_PTR_EQ(test, v, rnt_ring_at(r, 4));
+	v->count++;
+	KUNIT_EXPECT_EQ(test, v->count, 2ULL);
+	v = rnt_ring_get(r, RNT_V_ORDER, 70, &is_new);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_EXPECT_FALSE(test, is_new);
+	KUNIT_EXPECT_PTR_EQ(test, v, rnt_ring_at(r, 33));
+	v->count++;
+	KUNIT_EXPECT_EQ(test, v->count, 2ULL);
+	KUNIT_EXPECT_EQ(test, r->dropped, 36ULL);
+
+	/* One that was dropped comes back as new, in place of the oldest. */
+	v = rnt_ring_get(r, RNT_V_ORDER, 40, &is_new);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_EXPECT_TRUE(test, is_new);
+	KUNIT_EXPECT_EQ(test, v->count, 0ULL);
+	KUNIT_EXPECT_EQ(test, r->dropped, 37ULL);
+	KUNIT_EXPECT_PTR_EQ(test, v, rnt_ring_at(r, 63));
+	rnt_test_ring_expect(test, r, 0, 32, 1);
+	rnt_test_ring_expect(test, r, 32, 31, 70);
+	KUNIT_EXPECT_EQ(test, rnt_ring_at(r, 32)->count, 2ULL);
 }
 
 static void rnt_test_hist_bucket(struct kunit *test)
@@ -156,6 +247,8 @@ static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_cmp_equal),
 	KUNIT_CASE(rnt_test_set_add),
 	KUNIT_CASE(rnt_test_ring_collapse),
+	KUNIT_CASE(rnt_test_ring_partial),
+	KUNIT_CASE(rnt_test_ring_first_last),
 	KUNIT_CASE(rnt_test_hist_bucket),
 	KUNIT_CASE(rnt_test_hist_bucket_top),
 	KUNIT_CASE(rnt_test_set_bucket),

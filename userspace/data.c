@@ -60,7 +60,7 @@ static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
 static const char *const locksets_records[] = { "lockset" };
 static const char *const netns_records[] = { "netns" };
 static const char *const violations_records[] = {
-	"total", "violation", "stack",
+	"total", "ring", "violation", "stack",
 };
 
 #define SET_KNOWN(f, names)				\
@@ -797,6 +797,32 @@ static int parse_totals(struct violations *t)
 	return 0;
 }
 
+/*
+ * "ring first=N last=N dropped=N", which says what the violation records
+ * are; a file without one is read as before.
+ */
+static int parse_ring(struct violations *t)
+{
+	const struct rfile *f = &t->rf;
+	const struct record *r = NULL;
+	size_t i;
+
+	for (i = 0; !r && i < f->nrecs; i++)
+		if (!strcmp(f->recs[i].name, "ring"))
+			r = &f->recs[i];
+	t->ring_rec = r;
+	if (!r)
+		return 0;
+	if (rec_keys_only(f, r) || rec_u64(f, r, "first", &t->ring_first) ||
+	    rec_u64(f, r, "last", &t->ring_last) ||
+	    rec_u64(f, r, "dropped", &t->ring_dropped))
+		return -1;
+	if (t->ring_first > t->n || t->ring_last != t->n - t->ring_first)
+		return rec_err(f, r, "%zu violation records, not first + last",
+			       t->n);
+	return 0;
+}
+
 int load_violations(struct violations *t)
 {
 	struct rfile *f = &t->rf;
@@ -821,7 +847,7 @@ int load_violations(struct violations *t)
 		if (parse_violation(f, i, &t->v[t->n++]))
 			goto err;
 	}
-	if (parse_totals(t))
+	if (parse_totals(t) || parse_ring(t))
 		goto err;
 	return 0;
 err:

@@ -219,7 +219,13 @@ struct violation {
 struct violations {
 	struct rfile rf;
 	struct counters totals;		/* all violations, by kind */
-	struct violation *v;		/* the most recent ones */
+	/*
+	 * The ring record, when there is one: how many of the entries are
+	 * the first ones and the last ones, and how many were dropped.
+	 */
+	const struct record *ring_rec;
+	uint64_t ring_first, ring_last, ring_dropped;
+	struct violation *v;		/* the first ones, then the last ones */
 	size_t n;
 };
 

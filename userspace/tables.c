@@ -229,12 +229,22 @@ int do_violations(int argc, char **argv)
 		return -1;
 	open_json_object(NULL);
 	print_counters("totals", "totals:", &t.totals);
+	if (t.ring_rec) {
+		open_json_object("ring");
+		print_u64("first", "ring: the first %s", t.ring_first);
+		print_u64("last", " and the last %s distinct violations", t.ring_last);
+		print_u64("dropped", ", %s dropped between them\n", t.ring_dropped);
+		print_extra(&t.rf, t.ring_rec, false);
+		close_json_object();
+	}
 	if (t.n)
 		print_text("(netns as inum:cookie; locking= the net being locked, held= one the task holds, unlocking= the net being unlocked)\n");
 	open_json_array("violations");
 	for (i = 0; i < t.n; i++) {
 		const struct violation *v = &t.v[i];
 
+		if (t.ring_rec && t.ring_dropped && i == t.ring_first)
+			print_text("... %" PRIu64 " dropped ...\n", t.ring_dropped);
 		open_json_object(NULL);
 		print_str("kind", "%s", v->kind);
 		print_u64("count", " count=%s", v->count);

@@ -56,6 +56,7 @@ KNOWN = {
     "lockset": "owner size init_net count",
     "netns": "cookie inum requests locks wait_sum wait_max hold_sum hold_max",
     "violation": "kind count pid comm owner nets time_ns",
+    "ring": "first last dropped",
     "feature": "name state",
     "probe": "name state addrs nmissed error",
     "module": "enabled violation_action max_nets kernel",
@@ -64,7 +65,7 @@ RECORDS = {
     "status": ["module", "feature", "probe", "drops"],
     "handlers": ["handler"], "stats": ["stat"],
     "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
-    "netns": ["netns"], "violations": ["total", "violation", "stack"],
+    "netns": ["netns"], "violations": ["total", "ring", "violation", "stack"],
 }
 
 
@@ -340,7 +341,7 @@ def role(kind, i):
 
 def check_violations(got, fix, args):
     exp, others = [], []
-    totals = {}
+    totals, ring = {}, None
     with open(os.path.join(fix, "violations")) as f:
         for line in f.read().splitlines()[1:]:
             words = line.split()
@@ -352,6 +353,12 @@ def check_violations(got, fix, args):
             if words[0] == "total":
                 r = dict(w.split("=", 1) for w in words[1:])
                 totals[r["kind"]] = int(r["count"])
+                cur = None
+                continue
+            if words[0] == "ring":
+                r = dict(w.split("=", 1) for w in words[1:])
+                ring = with_extra({k: int(r[k]) for k in
+                                   ("first", "last", "dropped")}, r, "ring")
                 cur = None
                 continue
             if words[0] != "violation":
@@ -384,6 +391,8 @@ def check_violations(got, fix, args):
         if "other_records" in v:
             v["other_records"] = v.pop("other_records")
     obj = {"totals": {k: totals.get(k, 0) for k in kinds}, "violations": exp}
+    if ring is not None:
+        obj["ring"] = ring
     if others:
         obj["other_records"] = others
     return compare(got, obj)

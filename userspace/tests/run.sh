@@ -733,8 +733,25 @@ expect_error "truncated netns" \
 	"truncated file netns: line 3 has no newline" "$FIX/truncated" netns
 expect_error "truncated locksets" \
 	"truncated file locksets: line 2 has no newline" "$FIX/truncated" locksets
+# A full ring: the first and the last entries, with the dropped ones between.
+dir=$(variant ring violations 's/^ring .*/ring first=2 last=1 dropped=7/')
+run "$dir" violations
+{ [ "$RC" = 0 ] && grep -qx 'ring: the first 2 and the last 1 distinct violations, 7 dropped between them' "$TMP/out" &&
+	[ "$(grep -n -x '\.\.\. 7 dropped \.\.\.' "$TMP/out" | cut -d: -f1)" = \
+	  "$(($(grep -n '^no_rtnl count=' "$TMP/out" | cut -d: -f1) + 0))" ] ||
+	cat "$TMP/out"; } >"$TMP/diag" 2>&1
+result $? "violations text: the dropped count where the dropped entries were"
+expect_check "violations JSON with a full ring" violations -- "$dir" violations
+run "$dir" metrics
+grep -qx 'rtnl_net_trace_violation_ring_dropped_total 7' "$TMP/out"
+result $? "metrics: violation_ring_dropped_total"
+dir=$(variant ringbad violations 's/^ring .*/ring first=2 last=2 dropped=0/')
+expect_error "a ring record that does not match the violation records" \
+	"malformed record in violations line 9: 3 violation records, not first + last" \
+	"$dir" violations
+
 expect_error "truncated violations" \
-	"truncated file violations: line 10 has no newline" "$FIX/truncated" \
+	"truncated file violations: line 11 has no newline" "$FIX/truncated" \
 	violations
 expect_error "truncated stats stops watch" \
 	"truncated file stats: line 3 has no newline" "$FIX/truncated" watch -n 1
@@ -805,7 +822,7 @@ expect_error "status without its module record" \
 
 # Bytes the module never writes: not one reaches the terminal or the JSON.
 for f in status:2:c3 handlers:4:ff stats:3:1b rtnl:6:80 locksets:4:c3 \
-	netns:4:09 violations:9:ed; do
+	netns:4:09 violations:10:ed; do
 	IFS=: read -r file line byte <<<"$f"
 	expect_error "non-ASCII or control byte in $file" \
 		"malformed file $file: line $line has a byte 0x$byte that is not printable ASCII" \
