@@ -51,6 +51,23 @@ static void rnt_print_dist(struct seq_file *m, const char *prefix,
 	rnt_print_hist(m, key, s.hist);
 }
 
+/*
+ * "wait count=.. sum=.. max=.. hist=..": a function of its own, so that
+ * the 42-bucket sum is not on the stack frame of a caller that also
+ * holds a symbol buffer.
+ */
+static noinline void rnt_print_count_dist(struct seq_file *m, const char *name,
+					  struct rnt_dist __percpu *d)
+{
+	struct rnt_dist s;
+
+	rnt_dist_sum(d, &s);
+	seq_printf(m, "%s count=%llu sum=%llu max=%llu", name, s.count, s.sum,
+		   s.max);
+	rnt_print_hist(m, "hist", s.hist);
+	seq_putc(m, '\n');
+}
+
 static void rnt_print_times(struct seq_file *m, const struct rnt_times *t)
 {
 	seq_printf(m, " wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
@@ -222,7 +239,6 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 		"trylock_fail", "refcount",
 	};
 	char sym[KSYM_SYMBOL_LEN];
-	struct rnt_dist d;
 	int i;
 
 	rnt_header(m, "rtnl");
@@ -231,13 +247,8 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 		seq_printf(m, " %s=%llu", acq[i], rnt_sum_u64(&rnt_rtnl->acquire[i]));
 	seq_putc(m, '\n');
 
-	rnt_dist_sum(&rnt_rtnl->wait, &d);
-	seq_printf(m, "wait count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
-	rnt_print_hist(m, "hist", d.hist);
-	rnt_dist_sum(&rnt_rtnl->hold, &d);
-	seq_printf(m, "\nhold count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
-	rnt_print_hist(m, "hist", d.hist);
-	seq_putc(m, '\n');
+	rnt_print_count_dist(m, "wait", &rnt_rtnl->wait);
+	rnt_print_count_dist(m, "hold", &rnt_rtnl->hold);
 
 	for (i = 0; i < RNT_MAX_SITES; i++) {
 		unsigned long ip = READ_ONCE(rnt_sites[i]);
