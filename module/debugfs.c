@@ -51,6 +51,23 @@ static void rnt_print_dist(struct seq_file *m, const char *prefix,
 	rnt_print_hist(m, key, s.hist);
 }
 
+/*
+ * "wait count=.. sum=.. max=.. hist=..": a function of its own, so that
+ * the 42-bucket sum is not on the stack frame of a caller that also
+ * holds a symbol buffer.
+ */
+static noinline void rnt_print_count_dist(struct seq_file *m, const char *name,
+					  struct rnt_dist __percpu *d)
+{
+	struct rnt_dist s;
+
+	rnt_dist_sum(d, &s);
+	seq_printf(m, "%s count=%llu sum=%llu max=%llu", name, s.count, s.sum,
+		   s.max);
+	rnt_print_hist(m, "hist", s.hist);
+	seq_putc(m, '\n');
+}
+
 static void rnt_print_times(struct seq_file *m, const struct rnt_times *t)
 {
 	seq_printf(m, " wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
@@ -229,7 +246,6 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 	};
 	char sym[KSYM_SYMBOL_LEN];
 	struct rnt_site_ref *sites;
-	struct rnt_dist d;
 	int i, n;
 
 	n = rnt_sites_sorted(&sites);
@@ -241,13 +257,8 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 		seq_printf(m, " %s=%llu", acq[i], rnt_sum_u64(&rnt_rtnl->acquire[i]));
 	seq_putc(m, '\n');
 
-	rnt_dist_sum(&rnt_rtnl->wait, &d);
-	seq_printf(m, "wait count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
-	rnt_print_hist(m, "hist", d.hist);
-	rnt_dist_sum(&rnt_rtnl->hold, &d);
-	seq_printf(m, "\nhold count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
-	rnt_print_hist(m, "hist", d.hist);
-	seq_putc(m, '\n');
+	rnt_print_count_dist(m, "wait", &rnt_rtnl->wait);
+	rnt_print_count_dist(m, "hold", &rnt_rtnl->hold);
 
 	for (i = 0; i < n; i++) {
 		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, sites[i].ip),
@@ -280,18 +291,32 @@ DEFINE_SHOW_ATTRIBUTE(rnt_netns_file);
 
 /* ---- locksets ---- */
 
+/* A lock-set bucket's label: "3", "5-8", or "4097+" for the last. */
+static const char *rnt_set_label(char *buf, size_t len, unsigned int b)
+{
+	unsigned int lo = rnt_set_bucket_min(b);
+
+	if (b == RNT_SET_BUCKETS - 1)
+		snprintf(buf, len, "%u+", lo);
+	else if (rnt_set_bucket_min(b + 1) - 1 == lo)
+		snprintf(buf, len, "%u", lo);
+	else
+		snprintf(buf, len, "%u-%u", lo, rnt_set_bucket_min(b + 1) - 1);
+	return buf;
+}
+
 static void rnt_print_shapes(struct seq_file *m, const char *owner,
 			     const struct rnt_sets *s)
 {
-	int init, size;
+	char label[24];
+	int init, b;
 
 	for (init = 1; init >= 0; init--)
-		for (size = 0; size < RNT_SET_BUCKETS; size++)
-			if (s->n[init][size])
-				seq_printf(m, "lockset owner=%s size=%d%s init_net=%d count=%llu\n",
-					   owner, size + 1,
-					   size == RNT_SET_BUCKETS - 1 ? "+" : "",
-					   init, s->n[init][size]);
+		for (b = 0; b < RNT_SET_BUCKETS; b++)
+			if (s->n[init][b])
+				seq_printf(m, "lockset owner=%s size=%s init_net=%d count=%llu\n",
+					   owner, rnt_set_label(label, sizeof(label), b),
+					   init, s->n[init][b]);
 	if (s->max)
 		seq_printf(m, "lockset_max owner=%s max_set=%llu\n", owner, s->max);
 }
@@ -326,21 +351,25 @@ DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
 
 static int rnt_violations_show(struct seq_file *m, void *v)
 {
-	struct rnt_violation *ring;
-	int i, j, n;
+	struct rnt_ring *ring;
+	int i, j;
 
 	rnt_header(m, "violations");
 	for (i = 0; i < RNT_NR_VIOLATION; i++)
 		seq_printf(m, "total kind=%s count=%llu\n", rnt_violation_names[i],
 			   rnt_violation_total(i));
 
-	ring = kmalloc_array(RNT_RING_SIZE, sizeof(*ring), GFP_KERNEL);
+	ring = kzalloc_obj(*ring);
 	if (!ring)
 		return -ENOMEM;
-	n = rnt_violations_copy(ring, RNT_RING_SIZE);
+	rnt_violations_copy(ring);
+	seq_printf(m, "ring first=%u last=%u dropped=%llu\n",
+		   min_t(unsigned int, ring->len, RNT_RING_FIRST),
+		   ring->len > RNT_RING_FIRST ? ring->len - RNT_RING_FIRST : 0,
+		   ring->dropped);
 	mutex_lock(&rnt_mutex);
-	for (i = 0; i < n; i++) {
-		struct rnt_violation *e = &ring[i];
+	for (i = 0; i < ring->len; i++) {
+		struct rnt_violation *e = rnt_ring_at(ring, i);
 
 		for (j = 0; e->comm[j]; j++)
 			if (e->comm[j] <= ' ' || e->comm[j] > '~' || e->comm[j] == '=')

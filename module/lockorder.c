@@ -14,7 +14,9 @@
  *                       section or rtnetlink request.
  *
  * Violations go to a small ring, with one stack trace each; identical
- * violations from the same stack share an entry and a count.
+ * violations from the same stack share an entry and a count. The ring
+ * keeps the first 32 distinct entries and the last 32, and counts the
+ * ones it replaced.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -41,10 +43,9 @@ const char *const rnt_violation_names[RNT_NR_VIOLATION] = {
 	[RNT_V_LEAK] = "leak",
 };
 
-/* Protects rnt_ring and rnt_ring_len; taken only when a rule is broken. */
+/* Protects rnt_ring; taken only when a rule is broken, a reset or a read. */
 static DEFINE_RAW_SPINLOCK(rnt_ring_lock);
-static struct rnt_violation rnt_ring[RNT_RING_SIZE];
-static int rnt_ring_len;
+static struct rnt_ring rnt_ring;
 static atomic64_t rnt_violation_totals[RNT_NR_VIOLATION];
 
 /* Exactly rtnl_net_cmp_locks(): init_net first, then ascending address. */
@@ -86,25 +87,46 @@ void rnt_section_begin(struct rnt_task *t)
 }
 
 /*
- * Find the entry for (@kind, @hash) in @ring, or append one. Returns NULL
- * when the ring is full. *@is_new tells whether it was appended.
+ * The @i-th entry of @r in the order they were first recorded (@i below
+ * r->len): the first ones, then the last ones from the oldest.
  */
-struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
-				   int cap, int kind, u32 hash, bool *is_new)
+struct rnt_violation *rnt_ring_at(struct rnt_ring *r, unsigned int i)
 {
-	int i;
+	if (i < RNT_RING_FIRST)
+		return &r->v[i];
+	return &r->v[RNT_RING_FIRST +
+		     (r->next + i - RNT_RING_FIRST) % RNT_RING_LAST];
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_ring_at);
+
+/*
+ * The entry for (@kind, @hash) in @r, wherever it is; or a new one,
+ * appended while there is room, else in place of the oldest of the last
+ * entries (counted in r->dropped). *@is_new tells whether it is new,
+ * zeroed but for its key. Never NULL.
+ */
+struct rnt_violation *rnt_ring_get(struct rnt_ring *r, int kind, u32 hash,
+				   bool *is_new)
+{
+	struct rnt_violation *v;
+	unsigned int i;
 
 	*is_new = false;
-	for (i = 0; i < *len; i++)
-		if (ring[i].kind == kind && ring[i].hash == hash)
-			return &ring[i];
-	if (*len >= cap)
-		return NULL;
+	for (i = 0; i < r->len; i++)
+		if (r->v[i].kind == kind && r->v[i].hash == hash)
+			return &r->v[i];
 	*is_new = true;
-	memset(&ring[*len], 0, sizeof(ring[0]));
-	ring[*len].kind = kind;
-	ring[*len].hash = hash;
-	return &ring[(*len)++];
+	if (r->len < RNT_RING_SIZE) {
+		v = &r->v[r->len++];
+	} else {
+		v = &r->v[RNT_RING_FIRST + r->next];
+		r->next = (r->next + 1) % RNT_RING_LAST;
+		r->dropped++;
+	}
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	v->hash = hash;
+	return v;
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_ring_get);
 
@@ -121,6 +143,7 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 	struct rnt_violation *v;
 	unsigned int nr, skip, i;
 	unsigned long flags;
+	u64 dropped;
 	bool is_new;
 	u32 hash;
 
@@ -136,13 +159,10 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 	hash = jhash(stack, nr * sizeof(stack[0]), kind);
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
-	v = rnt_ring_get(rnt_ring, &rnt_ring_len, RNT_RING_SIZE, kind, hash,
-			 &is_new);
-	if (!v) {
-		raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
+	dropped = rnt_ring.dropped;
+	v = rnt_ring_get(&rnt_ring, kind, hash, &is_new);
+	if (rnt_ring.dropped != dropped)
 		rnt_drop(RNT_DROP_VIOLATION);
-		return;
-	}
 	v->count++;
 	if (is_new) {
 		v->time_ns = ktime_get_ns();
@@ -324,7 +344,9 @@ void rnt_violations_reset(void)
 	int i;
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
-	rnt_ring_len = 0;
+	rnt_ring.len = 0;
+	rnt_ring.next = 0;
+	rnt_ring.dropped = 0;
 	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
 	for (i = 0; i < RNT_NR_VIOLATION; i++)
 		atomic64_set(&rnt_violation_totals[i], 0);
@@ -335,17 +357,17 @@ u64 rnt_violation_total(int kind)
 	return atomic64_read(&rnt_violation_totals[kind]);
 }
 
-/* Copy the ring out so that symbolizing happens without the lock. */
-int rnt_violations_copy(struct rnt_violation *out, int cap)
+/* Copy the ring out, so that it is printed without the lock. */
+void rnt_violations_copy(struct rnt_ring *out)
 {
 	unsigned long flags;
-	int n;
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
-	n = min(rnt_ring_len, cap);
-	memcpy(out, rnt_ring, n * sizeof(*out));
+	out->len = rnt_ring.len;
+	out->next = rnt_ring.next;
+	out->dropped = rnt_ring.dropped;
+	memcpy(out->v, rnt_ring.v, rnt_ring.len * sizeof(out->v[0]));
 	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
-	return n;
 }
 
 int rnt_lockorder_init(void)

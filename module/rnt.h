@@ -31,11 +31,16 @@ static inline u64 rnt_since(u64 start, u64 now)
 	return now > start ? now - start : 0;
 }
 
-#define RNT_FORMAT_VERSION	1
-#define RNT_HIST_BUCKETS	32
+#define RNT_FORMAT_VERSION	2
+/* log2 buckets of ns: the last one starts at 2^41 ns, 36.6 minutes */
+#define RNT_HIST_BUCKETS	42
 #define RNT_MAX_HANDLERS	512
 #define RNT_NAME_LEN		64
-#define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */
+/*
+ * Lock-set sizes: 1, 2, 3 and 4 exactly, then log2 ranges 5-8, 9-16, ...,
+ * 2049-4096, and 4097 and more in the last bucket: rnt_set_bucket().
+ */
+#define RNT_SET_BUCKETS		15
 #define RNT_MAX_HELD		8
 #define RNT_CTX_DEPTH		4
 #define RNT_NO_SLOT		(-1)
@@ -250,6 +255,8 @@ int rnt_stats_init(void);
 void rnt_stats_exit(void);
 void rnt_stats_reset(void);
 unsigned int rnt_hist_bucket(u64 v);
+unsigned int rnt_set_bucket(unsigned int size);
+unsigned int rnt_set_bucket_min(unsigned int bucket);
 void rnt_dist_add(struct rnt_dist __percpu *d, u64 v);
 void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out);
 void rnt_times_add(struct rnt_times __percpu *t, bool hold, u64 v);
@@ -364,7 +371,9 @@ enum rnt_violation_kind {
 
 enum { RNT_ACTION_COUNT, RNT_ACTION_WARN };
 
-#define RNT_RING_SIZE		64
+#define RNT_RING_FIRST		32
+#define RNT_RING_LAST		32
+#define RNT_RING_SIZE		(RNT_RING_FIRST + RNT_RING_LAST)
 #define RNT_STACK_DEPTH		16
 
 struct rnt_violation {
@@ -385,14 +394,28 @@ struct rnt_violation {
 	char stack[RNT_STACK_DEPTH][RNT_NAME_LEN];
 };
 
+/*
+ * The distinct violations kept: the first RNT_RING_FIRST ever recorded,
+ * in v[0..RNT_RING_FIRST), stay until a reset; the RNT_RING_LAST after
+ * them, in v[RNT_RING_FIRST..), are a circular buffer whose oldest entry,
+ * at @next, is the one a new distinct violation replaces.
+ */
+struct rnt_ring {
+	unsigned int len;	/* entries held, at most RNT_RING_SIZE */
+	unsigned int next;	/* the oldest of the last ones, once full */
+	u64 dropped;		/* entries replaced since the last reset */
+	struct rnt_violation v[RNT_RING_SIZE];
+};
+
 extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
 int rnt_cmp_nets(const void *a, const void *b, const void *init);
 bool rnt_set_note(u64 *stamp, u64 section);
 void rnt_section_begin(struct rnt_task *t);
-struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
-				   int cap, int kind, u32 hash, bool *is_new);
+struct rnt_violation *rnt_ring_get(struct rnt_ring *r, int kind, u32 hash,
+				   bool *is_new);
+struct rnt_violation *rnt_ring_at(struct rnt_ring *r, unsigned int i);
 u64 rnt_violation_total(int kind);
-int rnt_violations_copy(struct rnt_violation *out, int cap);
+void rnt_violations_copy(struct rnt_ring *out);
 int rnt_lockorder_init(void);
 void rnt_lockorder_exit(void);
 void rnt_violations_reset(void);

@@ -30,6 +30,22 @@ unsigned int rnt_hist_bucket(u64 v)
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_hist_bucket);
 
+/* The lock-set bucket of @size (0, not a set, shares bucket 0 with 1). */
+unsigned int rnt_set_bucket(unsigned int size)
+{
+	if (size <= 4)
+		return size ? size - 1 : 0;
+	return min_t(unsigned int, order_base_2(size) + 1, RNT_SET_BUCKETS - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_bucket);
+
+/* The smallest size in @bucket: 1, 2, 3, 4, 5, 9, 17, ..., 4097. */
+unsigned int rnt_set_bucket_min(unsigned int bucket)
+{
+	return bucket < 4 ? bucket + 1 : (1U << (bucket - 2)) + 1;
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_bucket_min);
+
 void rnt_dist_add(struct rnt_dist __percpu *d, u64 v)
 {
 	struct rnt_dist *p;
@@ -99,7 +115,7 @@ void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init)
 		return;
 	preempt_disable_notrace();
 	p = this_cpu_ptr(s);
-	p->n[init][min(size, RNT_SET_BUCKETS) - 1]++;
+	p->n[init][rnt_set_bucket(size)]++;
 	if (size > p->max)
 		p->max = size;
 	preempt_enable_notrace();

@@ -87,7 +87,7 @@ echo "# rtnlctl rtnl during the hold:"
 echo "# now, read during the hold:"
 sed 's/^/#   /' "$now1"
 
-ktap_expect_eq "header line" "rtnl_net_trace now version 1" "$(head -1 "$now1")"
+ktap_expect_eq "header line" "rtnl_net_trace now version 2" "$(head -1 "$now1")"
 ktap_expect_eq "a read of now while RTNL is held takes under 1 s" 1 \
 	"$(((t1 - t0) < 1000000))"
 echo "# the read took $(((t1 - t0) / 1000)) ms"

@@ -11,9 +11,27 @@
 
 const char *const kind_names[2] = { "doit", "dumpit" };
 
+uint64_t lockset_min(size_t i)
+{
+	return i < 4 ? i + 1 : (1ull << (i - 2)) + 1;
+}
+
+uint64_t lockset_max(size_t i)
+{
+	return lockset_min(i + 1) - 1;
+}
+
+/* Below MAX_LOCKSET_BUCKETS, every bound fits in 32 bits. */
 const char *lockset_name(size_t i, size_t n, char *buf)
 {
-	snprintf(buf, NAME_LEN, "%zu%s", i + 1, i + 1 == n ? "+" : "");
+	unsigned int lo = lockset_min(i), hi = lockset_max(i);
+
+	if (i + 1 == n)
+		snprintf(buf, NAME_LEN, "%u+", lo);
+	else if (lo == hi)
+		snprintf(buf, NAME_LEN, "%u", lo);
+	else
+		snprintf(buf, NAME_LEN, "%u-%u", lo, hi);
 	return buf;
 }
 
@@ -42,7 +60,7 @@ static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
 static const char *const locksets_records[] = { "lockset" };
 static const char *const netns_records[] = { "netns", "exited" };
 static const char *const violations_records[] = {
-	"total", "violation", "stack",
+	"total", "ring", "violation", "stack",
 };
 
 #define SET_KNOWN(f, names)				\
@@ -608,28 +626,39 @@ static const struct u64_field lockset_fields[] = {
 	U64_FIELD(struct lockset, count),
 };
 
-/* A lock-set size: a positive number, "+" after it for "or more". */
+/*
+ * A lock-set size bucket: "N" (one size), "N-M" (a range) or "N+" (the
+ * last bucket, N or more), N a positive number and M above N.
+ */
 static int rec_set_size(const struct rfile *f, const struct record *r,
 			struct lockset *l)
 {
 	const char *s = rec_str(f, r, "size");
+	const char *dash;
 	size_t len;
-	char num[8];
-	uint64_t v;
+	char num[24];
+	uint64_t lo, hi = 0;
 
 	if (!s)
 		return -1;
 	len = strlen(s);
 	l->or_more = len && s[len - 1] == '+';
 	len -= l->or_more;
+	dash = memchr(s, '-', len);
+	if (dash) {
+		if (l->or_more || parse_u64(dash + 1, &hi))
+			return rec_err(f, r, "bad size");
+		len = dash - s;
+	}
 	if (!len || len >= sizeof(num))
 		return rec_err(f, r, "bad size");
 	memcpy(num, s, len);
 	num[len] = '\0';
-	if (parse_u64(num, &v) || !v)
+	if (parse_u64(num, &lo) || !lo || (dash && hi <= lo))
 		return rec_err(f, r, "bad size");
 	l->size = s;
-	l->size_num = v;
+	l->size_num = lo;
+	l->size_max = l->or_more ? 0 : dash ? hi : lo;
 	return 0;
 }
 
@@ -847,6 +876,32 @@ static int parse_totals(struct violations *t)
 	return 0;
 }
 
+/*
+ * "ring first=N last=N dropped=N", which says what the violation records
+ * are; a file without one is read as before.
+ */
+static int parse_ring(struct violations *t)
+{
+	const struct rfile *f = &t->rf;
+	const struct record *r = NULL;
+	size_t i;
+
+	for (i = 0; !r && i < f->nrecs; i++)
+		if (!strcmp(f->recs[i].name, "ring"))
+			r = &f->recs[i];
+	t->ring_rec = r;
+	if (!r)
+		return 0;
+	if (rec_keys_only(f, r) || rec_u64(f, r, "first", &t->ring_first) ||
+	    rec_u64(f, r, "last", &t->ring_last) ||
+	    rec_u64(f, r, "dropped", &t->ring_dropped))
+		return -1;
+	if (t->ring_first > t->n || t->ring_last != t->n - t->ring_first)
+		return rec_err(f, r, "%zu violation records, not first + last",
+			       t->n);
+	return 0;
+}
+
 int load_violations(struct violations *t)
 {
 	struct rfile *f = &t->rf;
@@ -871,7 +926,7 @@ int load_violations(struct violations *t)
 		if (parse_violation(f, i, &t->v[t->n++]))
 			goto err;
 	}
-	if (parse_totals(t))
+	if (parse_totals(t) || parse_ring(t))
 		goto err;
 	return 0;
 err:

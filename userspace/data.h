@@ -26,12 +26,17 @@
 extern const char *const kind_names[2];
 
 /*
- * Lock-set sizes 1, 2, 3, 4 and 5 or more in format version 1; a module
- * with a larger bound may count more sizes, the last one "or more".
+ * Lock-set size buckets of format version 2: 1, 2, 3 and 4, then log2
+ * ranges 5-8, 9-16, ..., 2049-4096, and the last one "4097 or more": 15
+ * in all. A newer module may go on with more ranges (4097-8192, ...);
+ * the last bucket is always "or more".
  */
 #define MAX_LOCKSET_BUCKETS	32
 
-/* The name of bucket @i of @n: "1", "2", ..., "<n>+" for the last. */
+/* The smallest and the largest size of bucket @i (not the last one). */
+uint64_t lockset_min(size_t i);
+uint64_t lockset_max(size_t i);
+/* The name of bucket @i of @n: "1", ..., "5-8", ..., "<min>+" for the last. */
 const char *lockset_name(size_t i, size_t n, char *buf);
 
 /* A log2 distribution of nanoseconds: see "histogram" in debugfs.md. */
@@ -167,8 +172,9 @@ struct rtnl_info {
 struct lockset {
 	const struct record *rec;
 	const char *owner;
-	const char *size;	/* "1" ... "4", or "5+" for the last bucket */
-	uint64_t size_num;	/* 1 ... 5 */
+	const char *size;	/* "1" ... "4", "5-8", ..., or "4097+" */
+	uint64_t size_num;	/* the bucket's smallest size */
+	uint64_t size_max;	/* its largest, or 0 for "or more" */
 	bool or_more;		/* the last bucket: size_num or more */
 	uint64_t init_net, count;
 };
@@ -231,7 +237,13 @@ struct violation {
 struct violations {
 	struct rfile rf;
 	struct counters totals;		/* all violations, by kind */
-	struct violation *v;		/* the most recent ones */
+	/*
+	 * The ring record, when there is one: how many of the entries are
+	 * the first ones and the last ones, and how many were dropped.
+	 */
+	const struct record *ring_rec;
+	uint64_t ring_first, ring_last, ring_dropped;
+	struct violation *v;		/* the first ones, then the last ones */
 	size_t n;
 };
 

@@ -454,6 +454,12 @@ static void print_tables(const struct all *a)
 
 	header("violations_total", "counter", "Locking rule violations by kind.");
 	counters("violations_total", "kind", &a->violations.totals);
+	if (a->violations.ring_rec) {
+		header("violation_ring_dropped_total", "counter",
+		       "Distinct violations whose ring entry was dropped.");
+		sample("violation_ring_dropped_total", NULL,
+		       a->violations.ring_dropped);
+	}
 }
 
 static int load_all(struct all *a)

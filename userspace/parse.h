@@ -14,9 +14,9 @@
  * Every error is reported through p_err() once, where it is found.
  */
 
-#define FORMAT_VERSION		1
+#define FORMAT_VERSION		2
 #define DEFAULT_TRACE_DIR	"/sys/kernel/debug/rtnl_net_trace"
-#define HIST_BUCKETS		32
+#define HIST_BUCKETS		42
 
 struct field {
 	const char *key;	/* "" for a bare word such as a stack entry */

@@ -36,7 +36,8 @@ enum { L_OWNER, L_SIZE, L_INIT_NET, L_COUNT, NR_L };
 
 static const struct tcol lockset_cols[NR_L] = {
 	TCOL("OWNER", NULL, TC_DEFAULT, "handler, or call site outside rtnetlink"),
-	TCOL("SIZE", NULL, TC_DEFAULT | TC_NUM, "per-netns locks in the set"),
+	TCOL("SIZE", NULL, TC_DEFAULT | TC_NUM,
+	     "per-netns locks in the set: 1 to 4, then ranges 5-8 ... 4097+"),
 	TCOL("INIT_NET", NULL, TC_DEFAULT | TC_NUM, "1 when init_net was in it"),
 	TCOL("COUNT", NULL, TC_DEFAULT | TC_NUM, "RTNL sections with that set"),
 };
@@ -79,8 +80,12 @@ int do_locksets(int argc, char **argv)
 		table_row();
 		cell_str(L_OWNER, "owner", t.v[i].owner);
 		print_u64("size", NULL, t.v[i].size_num);
+		if (t.v[i].or_more)
+			print_str("size_max", NULL, NULL);
+		else
+			print_u64("size_max", NULL, t.v[i].size_max);
 		print_bool("or_more", NULL, t.v[i].or_more);
-		/* "5+" sorts after 5 */
+		/* By the smallest size; "4097+" after a "4097-8192" */
 		cell_sorted(L_SIZE, t.v[i].size,
 			    t.v[i].size_num * 2 + t.v[i].or_more);
 		print_bool("init_net", NULL, t.v[i].init_net);
@@ -330,12 +335,22 @@ int do_violations(int argc, char **argv)
 		return -1;
 	open_json_object(NULL);
 	print_counters("totals", "totals:", &t.totals);
+	if (t.ring_rec) {
+		open_json_object("ring");
+		print_u64("first", "ring: the first %s", t.ring_first);
+		print_u64("last", " and the last %s distinct violations", t.ring_last);
+		print_u64("dropped", ", %s dropped between them\n", t.ring_dropped);
+		print_extra(&t.rf, t.ring_rec, false);
+		close_json_object();
+	}
 	if (t.n)
 		print_text("(netns as inum:cookie; locking= the net being locked, held= one the task holds, unlocking= the net being unlocked)\n");
 	open_json_array("violations");
 	for (i = 0; i < t.n; i++) {
 		const struct violation *v = &t.v[i];
 
+		if (t.ring_rec && t.ring_dropped && i == t.ring_first)
+			print_text("... %" PRIu64 " dropped ...\n", t.ring_dropped);
 		open_json_object(NULL);
 		print_str("kind", "%s", v->kind);
 		print_u64("count", " count=%s", v->count);

@@ -141,7 +141,7 @@ run "$GOOD"
 result $? "no command: usage on stderr, exit 1"
 
 run "$GOOD" version
-grep -Eqx 'rtnlctl [^ ]+ \(debugfs format 1\)' "$TMP/out" && [ "$RC" = 0 ]
+grep -Eqx 'rtnlctl [^ ]+ \(debugfs format 2\)' "$TMP/out" && [ "$RC" = 0 ]
 result $? "version names rtnlctl's version and the debugfs format"
 cp "$TMP/out" "$TMP/version"
 run "$GOOD" -V
@@ -150,7 +150,7 @@ result $? "-V is version"
 run "$GOOD" -j version
 python3 -c 'import json, sys
 o = json.load(open(sys.argv[1]))
-assert set(o) == {"version", "format_version"} and o["format_version"] == 1, o' \
+assert set(o) == {"version", "format_version"} and o["format_version"] == 2, o' \
 	"$TMP/out" >"$TMP/diag" 2>&1
 result $? "version -j: {version, format_version}"
 bad=0
@@ -308,7 +308,7 @@ expect_text "stats -n -r --top 3 --sort hold_max" "$EXP/stats-n-r.txt" \
 expect_text "handlers --sort owner -o HANDLER,OWNER" \
 	"$EXP/handlers-sort-owner.txt" "$GOOD" handlers --sort owner \
 	-o HANDLER,OWNER
-expect_text "locksets --sort size: 5+ after 4" "$EXP/locksets-sort-size.txt" \
+expect_text "locksets --sort size: 5-8 after 4, 1025-2048 last" "$EXP/locksets-sort-size.txt" \
 	"$GOOD" locksets --sort size
 expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
 	netns --sort requests -n
@@ -476,14 +476,20 @@ run "$GOOD" metrics
 	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",le="+Inf"} 10' \
 	'rtnl_net_trace_handler_latency_seconds_sum{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink"} 0.00056' \
 	'rtnl_net_trace_handler_latency_seconds_count{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink"} 10' \
-	'rtnl_net_trace_handler_latency_seconds_sum{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr"} 2.147746' \
+	'rtnl_net_trace_handler_latency_seconds_sum{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr"} 2400.000246' \
+	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr",le="1099.511627776"} 4' \
+	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr",le="2199.023255552"} 4' \
+	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr",le="+Inf"} 5' \
 	'rtnl_net_trace_rtnl_wait_seconds_count 130' \
 	'rtnl_net_trace_rtnl_hold_seconds_bucket{le="2.147483648"} 129' \
 	'rtnl_net_trace_rtnl_acquire_total{method="trylock_fail"} 1' \
 	'rtnl_net_trace_violations_total{kind="order"} 5' \
 	'rtnl_net_trace_handler_errno_total{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr",errno="other"} 1' \
 	'rtnl_net_trace_rtnl_site_sections_total{site="br_port_carrier_check+0x30/0x90 [bridge]"} 2' \
-	'rtnl_net_trace_lockset_shape_total{owner="rtnl_newfoo",size="5+",init_net="1"} 1' \
+	'rtnl_net_trace_lockset_shape_total{owner="rtnl_newfoo",size="5-8",init_net="1"} 1' \
+	'rtnl_net_trace_lockset_shape_total{owner="default_device_exit_batch+0x28/0x22a",size="1025-2048",init_net="1"} 1' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="2049-4096"} 0' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="4097+"} 0' \
 	'rtnl_net_trace_handler_inflight{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr"} 2' \
 	'rtnl_net_trace_violations_total{kind="rtnl_inversion"} 0' \
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
@@ -572,7 +578,7 @@ for i, line in enumerate(lines, 1):
     o = json.loads(line)
     assert o["seq"] == i and o["handlers"] == [], o
     none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
-            "hist": [0] * 32}
+            "hist": [0] * 42}
     assert o["rtnl"] == {"wait_ns": none, "hold_ns": none}, o
     assert 0.09e9 < o["elapsed_ns"] < 1e9, o' "$TMP/out" >"$TMP/diag" 2>&1 &&
 	[ $(((end - start) / 1000000)) -ge 190 ]
@@ -599,13 +605,13 @@ rc=$?
 [ "$rc" = 0 ] && python3 -c 'import json, sys
 o = json.loads(open(sys.argv[1]).read())
 def hist(i, n):
-    h = [0] * 32
+    h = [0] * 42
     h[i] = n
     return h
 # The interval maxima are the tops of the buckets that grew: the all-time
 # maxima did not change.
 none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
-        "hist": [0] * 32}
+        "hist": [0] * 42}
 wait = {"count": 10, "sum": 100000, "avg": 10000, "p50": 511, "p99": 511,
         "max": 511, "hist": hist(8, 10)}
 assert o["rtnl"] == {"wait_ns": wait, "hold_ns": none}, o["rtnl"]
@@ -679,7 +685,7 @@ s, = o["stats"]
 assert (s["handler"], s["calls"], s["errors"], s["requests"]) == \
     ("rtnl_newlink", 5, 2, 0), s
 assert s["errnos"] == [{"errno": 17, "name": "EEXIST", "count": 2}], s
-h = [0] * 32
+h = [0] * 42
 h[15] = 5
 assert s["latency_ns"] == {"count": 5, "sum": 100000, "avg": 20000,
     "p50": 65535, "p99": 65535, "max": 65535, "hist": h}, s["latency_ns"]
@@ -789,20 +795,27 @@ expect_error "missing file in a present directory" \
 
 # --- Format versions, empty, truncated and corrupt files ---------------------------
 
-expect_error "version 2 in version file" \
-	"unsupported format version 2 in version (rtnlctl supports 1)" \
-	"$FIX/v2" status
+expect_error "version 3 in version file" \
+	"unsupported format version 3 in version (rtnlctl supports 2)" \
+	"$FIX/v3" status
 for f in handlers stats rtnl locksets netns violations; do
-	expect_error "version 2 in $f" \
-		"unsupported format version 2 in $f (rtnlctl supports 1)" \
-		"$FIX/v2" "$f"
+	expect_error "version 3 in $f" \
+		"unsupported format version 3 in $f (rtnlctl supports 2)" \
+		"$FIX/v3" "$f"
 done
-dir=$(variant v2status status '1s/version 1/version 2/')
-expect_error "version 2 in status" \
-	"unsupported format version 2 in status (rtnlctl supports 1)" "$dir" status
-expect_error "version 2 stops metrics too" \
-	"unsupported format version 2 in version (rtnlctl supports 1)" \
-	"$FIX/v2" metrics
+dir=$(variant v3status status '1s/version 2/version 3/')
+expect_error "version 3 in status" \
+	"unsupported format version 3 in status (rtnlctl supports 2)" "$dir" status
+expect_error "version 3 stops metrics too" \
+	"unsupported format version 3 in version (rtnlctl supports 2)" \
+	"$FIX/v3" metrics
+# An older module: format 1 had 32 histogram buckets and lock sets 1-4, 5+.
+dir=$(variant v1 version '1s/format 2/format 1/')
+expect_error "a version 1 module is refused" \
+	"unsupported format version 1 in version (rtnlctl supports 2)" "$dir" status
+dir=$(variant v1stats stats '1s/version 2/version 1/')
+expect_error "version 1 in stats" \
+	"unsupported format version 1 in stats (rtnlctl supports 2)" "$dir" stats
 
 expect_error "empty version file" "empty file version" "$FIX/empty" status
 for f in handlers stats rtnl locksets netns violations; do
@@ -821,8 +834,28 @@ expect_error "truncated netns" \
 	"truncated file netns: line 3 has no newline" "$FIX/truncated" netns
 expect_error "truncated locksets" \
 	"truncated file locksets: line 2 has no newline" "$FIX/truncated" locksets
+# A full ring: the first and the last entries, with the dropped ones between.
+dir=$(variant ring violations 's/^ring .*/ring first=2 last=1 dropped=7/')
+run "$dir" violations
+# The marker comes right before the third violation (leak), the first
+# of the last entries.
+cp "$TMP/out" "$TMP/diag"
+[ "$RC" = 0 ] &&
+	grep -qx 'ring: the first 2 and the last 1 distinct violations, 7 dropped between them' "$TMP/out" &&
+	[ "$(grep -A1 -x '\.\.\. 7 dropped \.\.\.' "$TMP/out" | cut -d' ' -f1 | tr '\n' ' ')" = \
+	  "... leak " ]
+result $? "violations text: the dropped count where the dropped entries were"
+expect_check "violations JSON with a full ring" violations -- "$dir" violations
+run "$dir" metrics
+grep -qx 'rtnl_net_trace_violation_ring_dropped_total 7' "$TMP/out"
+result $? "metrics: violation_ring_dropped_total"
+dir=$(variant ringbad violations 's/^ring .*/ring first=2 last=2 dropped=0/')
+expect_error "a ring record that does not match the violation records" \
+	"malformed record in violations line 9: 3 violation records, not first + last" \
+	"$dir" violations
+
 expect_error "truncated violations" \
-	"truncated file violations: line 10 has no newline" "$FIX/truncated" \
+	"truncated file violations: line 11 has no newline" "$FIX/truncated" \
 	violations
 expect_error "truncated stats stops watch" \
 	"truncated file stats: line 3 has no newline" "$FIX/truncated" watch -n 1
@@ -836,8 +869,8 @@ expect_error "corrupt handlers: flags=0xzz" \
 expect_error "corrupt stats: calls=24abc" \
 	"malformed record in stats line 3: bad number in calls" \
 	"$FIX/corrupt" stats
-expect_error "corrupt rtnl: 31-bucket histogram" \
-	"malformed record in rtnl line 4: hist has 31 values, expected 32" \
+expect_error "corrupt rtnl: 41-bucket histogram" \
+	"malformed record in rtnl line 4: hist has 41 values, expected 42" \
 	"$FIX/corrupt" rtnl
 expect_error "corrupt netns: negative number" \
 	"malformed record in netns line 4: bad number in requests" \
@@ -867,8 +900,8 @@ while IFS='|' read -r desc script msg; do
 	expect_error "stats with $desc" "malformed record in stats line 2: $msg" \
 		"$dir" stats
 done <<'EOF'
-a 31-bucket lat_hist|2s/lat_hist=0,/lat_hist=/|lat_hist has 31 values, expected 32
-a 33-bucket wait_hist|2s/wait_hist=0,/wait_hist=0,0,/|wait_hist has 33 values, expected 32
+a 41-bucket lat_hist|2s/lat_hist=0,/lat_hist=/|lat_hist has 41 values, expected 42
+a 43-bucket wait_hist|2s/wait_hist=0,/wait_hist=0,0,/|wait_hist has 43 values, expected 42
 an empty histogram slot|2s/hold_hist=0,/hold_hist=,/|bad number in hold_hist
 calls=-1|2s/calls=10 /calls=-1 /|bad number in calls
 calls=+10|2s/calls=10 /calls=+10 /|bad number in calls
@@ -892,9 +925,9 @@ run "$dir" violations
 head -1 "$TMP/out" | grep -q '^totals:  order 3  recursion 0  too_many 0  no_rtnl 1 '
 result $? "violation totals fallback in text"
 
-dir=$(variant stats-hdr stats '1s/.*/rtnl_net_trace rtnl version 1/')
+dir=$(variant stats-hdr stats '1s/.*/rtnl_net_trace rtnl version 2/')
 expect_error "stats with the header of another file" \
-	"malformed header in stats line 1 (expected 'rtnl_net_trace stats version 1')" \
+	"malformed header in stats line 1 (expected 'rtnl_net_trace stats version 2')" \
 	"$dir" stats
 dir=$(variant nul stats '2s/calls=10/calls=1\x00/')
 expect_error "stats with a NUL byte" \
@@ -905,7 +938,7 @@ expect_error "status without its module record" \
 
 # Bytes the module never writes: not one reaches the terminal or the JSON.
 for f in status:2:c3 handlers:4:ff stats:3:1b rtnl:6:80 locksets:4:c3 \
-	netns:4:09 violations:9:ed; do
+	netns:4:09 violations:10:ed; do
 	IFS=: read -r file line byte <<<"$f"
 	expect_error "non-ASCII or control byte in $file" \
 		"malformed file $file: line $line has a byte 0x$byte that is not printable ASCII" \
@@ -945,8 +978,9 @@ run "$FUT" metrics
 	'rtnl_net_trace_handlers{kind="notifier",locking="pernet"} 1' \
 	'rtnl_net_trace_handlers{kind="doit",locking="pernet"} 1' \
 	'rtnl_net_trace_probe_info{probe="notify",state="rescanning"} 1' \
-	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="9+"} 0' \
-	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="9+",init_net="0"} 1' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="4097-8192"} 0' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="8193+"} 0' \
+	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="8193+",init_net="0"} 1' \
 	'rtnl_net_trace_handler_calls_total{family="PF_UNSPEC",msgtype="130",kind="notifier",handler="veth_notify"} 2' \
 	'rtnl_net_trace_netns 1' \
 	'rtnl_net_trace_netns_requests_total{inum="4026532310",cookie="3"} 1' \
@@ -1007,9 +1041,9 @@ dir=$(live_variant many 's/^waiters count=3 /waiters count=130 /')
 run "$dir" rtnl
 [ "$(sed -n 2p "$TMP/out")" = "waiters: 130, the oldest for 2.40 s, 3 listed" ]
 result $? "rtnl: more waiters than listed says how many are listed"
-dir=$(live_variant v2 '1s/version 1/version 2/')
-expect_error "version 2 in now" \
-	"unsupported format version 2 in now (rtnlctl supports 1)" "$dir" rtnl
+dir=$(live_variant v3 '1s/version 2/version 3/')
+expect_error "version 3 in now" \
+	"unsupported format version 3 in now (rtnlctl supports 2)" "$dir" rtnl
 dir=$(live_variant badnets 's/nets=4026532301:5/nets=4026532301/')
 expect_error "now with a net that has no cookie" \
 	"malformed record in now line 3: bad nets" "$dir" rtnl
@@ -1123,7 +1157,7 @@ def walk(v, path):
     if isinstance(v, dict):
         if "hist" in v:
             dists += 1
-            if set(v) != DIST or len(v["hist"]) != 32:
+            if set(v) != DIST or len(v["hist"]) != 42:
                 bad.append(f"{path}: distribution {sorted(v)}")
         for k, x in v.items():
             walk(x, f"{path}.{k}")
