@@ -92,7 +92,7 @@ N       ?= 48
 M       ?= 4
 ROUNDS  ?= 5
 K       ?= 4000
-SCALE_N ?= 1000
+SCALE_N ?= 2000
 SCALE_M ?= 4
 BENCH_QEMU_OPTS ?= -icount shift=0,sleep=off
 BENCH_TIMEOUT   ?= 3600
@@ -121,7 +121,7 @@ checkpatch:
 	scripts/checkpatch
 
 clean-module:
-	find module selftests/violate selftests/handler_mod selftests/modload selftests/holder \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+	find module selftests/violate selftests/handler_mod selftests/modload selftests/holder selftests/sites \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name 'modules.order' \) -delete
 	rm -f Module.symvers modules.order .*.cmd .module-common.o
 

@@ -182,8 +182,9 @@ workload()
 	t1=$(now)
 	# Not timed: the timers the setup armed (linkwatch, IPv6 DAD and
 	# router solicitations) fire here rather than at a mode-dependent
-	# point of the teardown.
+	# point of the teardown; so does W_HOOK, when one is set.
 	sleep "$PAUSE"
+	${W_HOOK:-}
 	t2=$(now)
 	ipb -b "$dir/del"
 	nswait
@@ -234,6 +235,78 @@ counted_counts()
 {
 	echo "newlink=$(calls rtnl_newlink) probes=$(calls rtnl_newlink errors)" \
 	     "newaddr=$(calls inet_rtm_newaddr) newroute=$(calls inet_rtm_newroute)"
+}
+
+# ns_requests DIR: the rtnetlink requests one `ip -b DIR/ns` sends from its
+# netns, counted by strace (every message ip writes to a netlink socket),
+# independently of the module, in a netns of its own with the veth pair
+# the batch expects.
+ns_requests()
+{
+	local dir=$1 n
+
+	ip netns add rnbcal
+	ip -n rnbcal link add vn type veth peer name vp
+	strace -f -qq -e trace=sendmsg,sendto -o "$WORK/cal.strace" \
+		ip -n rnbcal -b "$dir/ns"
+	ip netns del rnbcal
+	nswait
+	# Every netlink socket ip opens is NETLINK_ROUTE; strace may not know
+	# that in the guest and print the types as numbers, so count headers.
+	n=$(grep -o 'nlmsg_len=' "$WORK/cal.strace" | wc -l)
+	[ "$n" -gt 0 ] || die "strace saw no rtnetlink request"
+	echo "$n"
+}
+
+# The inode number of every rnb netns, while they live: what the netns
+# file's inum= says.
+save_inums() { stat -L -c '%i' /run/netns/rnb* > "$WORK/inums"; }
+
+# "RECORDS/KB" of the netns records the status file reports now.
+netns_memory()
+{
+	grep '^memory ' "$RNT/status" | awk '{
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); m[kv[1]] = kv[2] }
+		printf "%d/%dk", m["netns_records"], m["netns"] / 1024 }'
+}
+
+# The footprint's hook, between setup and teardown: the netns live now.
+fp_live()
+{
+	FP_LIVE=$(netns_memory)
+	[ -z "${FP_INUMS:-}" ] || save_inums
+}
+
+# check_netns EXPECT: one line saying whether every netns of $WORK/inums
+# has exactly EXPECT requests in the netns file.
+check_netns()
+{
+	local expect=$1
+
+	awk -v expect="$expect" '
+		FNR == NR { want[$1] = 1; n++; next }
+		/^netns / {
+			inum = ""; req = ""
+			for (i = 2; i <= NF; i++) {
+				split($i, kv, "=")
+				if (kv[1] == "inum") inum = kv[2]
+				if (kv[1] == "requests") req = kv[2]
+			}
+			# Inode numbers are reused: a later netns (nswait makes one)
+			# may have one of ours; the oldest record is ours.
+			if ((inum in want) && !(inum in seen)) {
+				seen[inum] = 1
+				if (req == expect) ok++; else bad[inum] = req
+			}
+		}
+		END {
+			missing = 0
+			for (i in want) if (!(i in seen)) missing++
+			printf "%d of %d netns with exactly %d requests each, %d missing", ok, n, expect, missing
+			m = 0
+			for (i in bad) { if (m++ < 5) printf ", inum %s has %s", i, bad[i] }
+			print (ok == n ? "" : " => MISMATCH")
+		}' "$WORK/inums" "$RNT/netns"
 }
 
 # ---- tracefs: what a developer would set up without the module ----
@@ -438,17 +511,30 @@ footprint()
 	read -r -a s0 <<< "$(snapshot)"
 	read -r -a s0b <<< "$(snapshot)"
 	tasks=$(find /proc/[0-9]*/task -maxdepth 1 -mindepth 1 2>/dev/null | wc -l)
-	insmod "$KO"
+	# shellcheck disable=SC2086 # FP_PARAMS: module parameters, split
+	insmod "$KO" ${FP_PARAMS:-}
 	echo 1 > "$RNT/reset"
 	core=$(cat /sys/module/rtnl_net_trace/coresize)
 	read -r -a s1 <<< "$(snapshot)"
-	workload "$n" "$dir"
+	W_HOOK=fp_live workload "$n" "$dir"
 	# Twice: the netns the workload deleted still free slab late (RCU,
 	# workqueues) for a while after nswait; HELD is taken from the second
 	# reading, and what went in between is shown as LATE.
 	read -r -a s2 <<< "$(snapshot)"
 	read -r -a s2b <<< "$(snapshot)"
-	nnetns=$(grep -c '^netns ' "$RNT/netns" || true)
+	FP_MEMORY=$(grep '^memory ' "$RNT/status")
+	nnetns="$FP_LIVE,$(netns_memory)"
+	FP_NNETNS=$nnetns
+	[ -z "${FP_CHECK:-}" ] || FP_NETNS_CHECK=$($FP_CHECK)
+	FP_MAXSET=$(cat "$RNT/stats" "$RNT/locksets" | awk '
+		{ o = ""; v = -1
+		  for (i = 2; i <= NF; i++) {
+			split($i, kv, "=")
+			if (kv[1] == "fn" || kv[1] == "owner") o = kv[2]
+			if (kv[1] == "max_set") v = kv[2] + 0
+		  }
+		  if (v > best) { best = v; who = o } }
+		END { if (best > 0) printf "%d (%s)", best, who }')
 	FP_COUNTED=$(counted_counts)
 	FP_LOCKSETS=$(grep '^lockset ' "$RNT/locksets" || true)
 	FP_STATUS=$(cat "$RNT/status")
@@ -473,10 +559,10 @@ footprint_table()
 	echo "Memory footprint, kB: SLAB = SUnreclaim and PCPU = Percpu of /proc/meminfo,"
 	echo "each read after sync + drop_caches; CORE = /sys/module/rtnl_net_trace/coresize"
 	echo "(code, data and bss, which hold the fixed tables); $ncpu possible CPUs"
-	printf '%-6s %6s %6s %10s %10s %10s %6s %6s %10s %6s  %s\n' NETNS CORE TASKS \
-		LOAD_SLAB LOAD_PCPU HELD_SLAB NOISE LATE NETNS_TAB SLOTS DROPS
+	printf '%-6s %6s %6s %10s %10s %10s %6s %6s %22s %6s  %s\n' NETNS CORE TASKS \
+		LOAD_SLAB LOAD_PCPU HELD_SLAB NOISE LATE NETNS_REC SLOTS DROPS
 	awk -F'\t' 'NR > 1 {
-		printf "%-6s %6.1f %6d %+10d %+10d %+10d %+6d %+6d %10s %6s  %s\n",
+		printf "%-6s %6.1f %6d %+10d %+10d %+10d %+6d %+6d %22s %6s  %s\n",
 		       $1, $2 / 1024, $3, $4, $5, $6, $7, $8, $9, $10, $11
 	}' "$OUT/footprint.tsv"
 	cat <<-EOF
@@ -488,10 +574,12 @@ footprint_table()
 	HELD_SLAB: loaded after the workload (second reading), against after rmmod.
 	  NOISE: SLAB between two readings with nothing run in between. LATE: SLAB
 	  the workload's netns freed between the two readings after it.
-	NETNS_TAB: netns records kept (a fixed table of 256); SLOTS: handler slots,
-	  one per-CPU block each (at most 512); DROPS: events full tables refused.
-	The module allocates only at load; HELD_SLAB is there to show that it holds
-	  nothing more after a workload, whatever the number of netns.
+	NETNS_REC: netns records and their kB from the status file, with the
+	  workload's netns alive, then after the workload (the max_exited most
+	  recently exited ones, and at most one batch of exits more); SLOTS: handler slots, one per-CPU block each (at most
+	  512); DROPS: events full tables refused.
+	Netns records come and go with the netns; HELD_SLAB is there to show that
+	  after a workload the module holds no more than its records.
 	EOF
 }
 
@@ -515,12 +603,25 @@ fi
 if [ "$SCALE" -gt 0 ]; then
 	make_batches "$SCALE" "$M" "$WORK/s"
 	expect=$(expected_counts "$SCALE" "$WORK/s")
-	log "scale: $SCALE netns x $M interfaces, enabled; expected $expect"
-	footprint "$SCALE" "$WORK/s"
+	per_ns=$(ns_requests "$WORK/s")
+	log "scale: $SCALE netns x $M interfaces, enabled; expected $expect, $per_ns requests per netns"
+	# Every exited netns kept one by one, so that each can be checked.
+	FP_PARAMS="max_exited=$SCALE" FP_CHECK="check_netns $per_ns" FP_INUMS=1 \
+		footprint "$SCALE" "$WORK/s"
+	enabled_ns=$((W_SETUP + W_TEARDOWN))
+	enabled_setup=$W_SETUP enabled_teardown=$W_TEARDOWN nnetns_scale=$FP_NNETNS
+	log "scale: the same workload, unloaded"
+	workload "$SCALE" "$WORK/s"
+	unloaded_ns=$((W_SETUP + W_TEARDOWN))
 	{
 		echo "Scale run: $SCALE netns, $M interfaces each, tracing enabled," \
-		     "workload $(((W_SETUP + W_TEARDOWN) / 1000000)) ms" \
-		     "(setup $((W_SETUP / 1000000)) ms, teardown $((W_TEARDOWN / 1000000)) ms, guest clock)"
+		     "workload $((enabled_ns / 1000000)) ms" \
+		     "(setup $((enabled_setup / 1000000)) ms, teardown $((enabled_teardown / 1000000)) ms, guest clock)"
+		awk -v e="$enabled_ns" -v u="$unloaded_ns" 'BEGIN {
+			printf "  the same workload unloaded, right after: %d ms; enabled/unloaded %.3fx\n",
+			       u / 1e6, e / u }'
+		echo "  per netns (strace of one netns's ip -b: $per_ns requests): $FP_NETNS_CHECK"
+		echo "  largest lock set: ${FP_MAXSET:-none}"
 		echo "  expected (from the batch files): $expect"
 		echo "  counted by the module:           $FP_COUNTED"
 		if [ "$FP_COUNTED" = "$expect" ]; then
@@ -530,6 +631,9 @@ if [ "$SCALE" -gt 0 ]; then
 		fi
 		echo "  lock sets:"
 		printf '%s\n' "$FP_LOCKSETS" | sed 's/^/    /'
+		echo "  netns records (RECORDS/KB): $FP_LIVE with all $SCALE netns alive," \
+		     "$(cut -d, -f2 <<< "$nnetns_scale") after the teardown"
+		echo "  memory line after the teardown: $FP_MEMORY"
 		echo "  status:"
 		printf '%s\n' "$FP_STATUS" | sed 's/^/    /'
 	} > "$OUT/scale.txt"

@@ -51,6 +51,23 @@ static void rnt_print_dist(struct seq_file *m, const char *prefix,
 	rnt_print_hist(m, key, s.hist);
 }
 
+/*
+ * "wait count=.. sum=.. max=.. hist=..": a function of its own, so that
+ * the 42-bucket sum is not on the stack frame of a caller that also
+ * holds a symbol buffer.
+ */
+static noinline void rnt_print_count_dist(struct seq_file *m, const char *name,
+					  struct rnt_dist __percpu *d)
+{
+	struct rnt_dist s;
+
+	rnt_dist_sum(d, &s);
+	seq_printf(m, "%s count=%llu sum=%llu max=%llu", name, s.count, s.sum,
+		   s.max);
+	rnt_print_hist(m, "hist", s.hist);
+	seq_putc(m, '\n');
+}
+
 static void rnt_print_times(struct seq_file *m, const struct rnt_times *t)
 {
 	seq_printf(m, " wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
@@ -86,14 +103,17 @@ static int rnt_status_show(struct seq_file *m, void *v)
 		[RNT_FP_RTNL] = "rtnl", [RNT_FP_PERNET] = "pernet",
 	};
 	struct rnt_probe_info info;
+	unsigned int records;
+	size_t bytes;
 	int i;
 
 	rnt_header(m, "status");
 	mutex_lock(&rnt_mutex);
-	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s max_tasks=%d\n",
+	seq_printf(m, "module enabled=%d violation_action=%s max_nets=%d kernel=%s max_tasks=%d max_sites=%d\n",
 		   rnt_enabled,
 		   rnt_violation_action == RNT_ACTION_WARN ? "warn" : "count",
-		   rnt_max_nets, init_utsname()->release, rnt_max_tasks);
+		   rnt_max_nets, init_utsname()->release, rnt_max_tasks,
+		   rnt_max_sites);
 	for (i = 0; i < RNT_NR_FP; i++) {
 		rnt_probe_info(i, &info);
 		seq_printf(m, "feature name=%s state=%s\n", features[i],
@@ -113,7 +133,10 @@ static int rnt_status_show(struct seq_file *m, void *v)
 		seq_putc(m, '\n');
 	}
 	mutex_unlock(&rnt_mutex);
-	seq_printf(m, "memory tasks=%zu\n", rnt_tasks_bytes());
+	rnt_netns_memory(&records, &bytes);
+	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu\n",
+		   rnt_tasks_bytes(), rnt_sites_bytes(), bytes, records,
+		   rnt_netns_record_bytes());
 	seq_puts(m, "drops");
 	for (i = 0; i < RNT_NR_DROP; i++)
 		seq_printf(m, " %s=%llu", rnt_drop_names[i],
@@ -222,84 +245,92 @@ static int rnt_rtnl_show(struct seq_file *m, void *v)
 		"trylock_fail", "refcount",
 	};
 	char sym[KSYM_SYMBOL_LEN];
-	struct rnt_dist d;
-	int i;
+	struct rnt_site_ref *sites;
+	int i, n;
 
+	n = rnt_sites_sorted(&sites);
+	if (n < 0)
+		return n;
 	rnt_header(m, "rtnl");
 	seq_puts(m, "acquire");
 	for (i = 0; i < RNT_NR_ACQ; i++)
 		seq_printf(m, " %s=%llu", acq[i], rnt_sum_u64(&rnt_rtnl->acquire[i]));
 	seq_putc(m, '\n');
 
-	rnt_dist_sum(&rnt_rtnl->wait, &d);
-	seq_printf(m, "wait count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
-	rnt_print_hist(m, "hist", d.hist);
-	rnt_dist_sum(&rnt_rtnl->hold, &d);
-	seq_printf(m, "\nhold count=%llu sum=%llu max=%llu", d.count, d.sum, d.max);
-	rnt_print_hist(m, "hist", d.hist);
-	seq_putc(m, '\n');
+	rnt_print_count_dist(m, "wait", &rnt_rtnl->wait);
+	rnt_print_count_dist(m, "hold", &rnt_rtnl->hold);
 
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned long ip = READ_ONCE(rnt_sites[i]);
-		struct rnt_times t;
-
-		if (!ip)
-			continue;
-		rnt_times_sum(&rnt_site_stats[i].t, &t);
-		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, ip),
-			   rnt_sum_u64(&rnt_site_stats[i].count));
-		rnt_print_times(m, &t);
+	for (i = 0; i < n; i++) {
+		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, sites[i].ip),
+			   sites[i].count);
+		rnt_print_times(m, &sites[i].t);
 	}
+	kvfree(sites);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_rtnl);
 
+/* ---- now: takes no lock, so that it answers while RTNL is held ---- */
+
+static int rnt_now_show(struct seq_file *m, void *v)
+{
+	rnt_header(m, "now");
+	return rnt_live_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_now);
+
 /* ---- netns ---- */
 
-static int rnt_netns_show(struct seq_file *m, void *v)
+static int rnt_netns_file_show(struct seq_file *m, void *v)
 {
-	int i;
-
 	rnt_header(m, "netns");
-	for (i = 0; i < RNT_MAX_NETNS; i++) {
-		u64 cookie = READ_ONCE(rnt_netns_cookie[i]);
-		struct rnt_times t;
-
-		if (!cookie)
-			continue;
-		rnt_times_sum(&rnt_netns_stats[i].t, &t);
-		seq_printf(m, "netns cookie=%llu inum=%u requests=%llu locks=%llu",
-			   cookie, READ_ONCE(rnt_netns_inum[i]),
-			   rnt_sum_u64(&rnt_netns_stats[i].requests),
-			   rnt_sum_u64(&rnt_netns_stats[i].locks));
-		rnt_print_times(m, &t);
-	}
+	rnt_netns_show(m);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(rnt_netns);
+DEFINE_SHOW_ATTRIBUTE(rnt_netns_file);
 
 /* ---- locksets ---- */
+
+/* A lock-set bucket's label: "3", "5-8", or "4097+" for the last. */
+static const char *rnt_set_label(char *buf, size_t len, unsigned int b)
+{
+	unsigned int lo = rnt_set_bucket_min(b);
+
+	if (b == RNT_SET_BUCKETS - 1)
+		snprintf(buf, len, "%u+", lo);
+	else if (rnt_set_bucket_min(b + 1) - 1 == lo)
+		snprintf(buf, len, "%u", lo);
+	else
+		snprintf(buf, len, "%u-%u", lo, rnt_set_bucket_min(b + 1) - 1);
+	return buf;
+}
 
 static void rnt_print_shapes(struct seq_file *m, const char *owner,
 			     const struct rnt_sets *s)
 {
-	int init, size;
+	char label[24];
+	int init, b;
 
 	for (init = 1; init >= 0; init--)
-		for (size = 0; size < RNT_SET_BUCKETS; size++)
-			if (s->n[init][size])
-				seq_printf(m, "lockset owner=%s size=%d%s init_net=%d count=%llu\n",
-					   owner, size + 1,
-					   size == RNT_SET_BUCKETS - 1 ? "+" : "",
-					   init, s->n[init][size]);
+		for (b = 0; b < RNT_SET_BUCKETS; b++)
+			if (s->n[init][b])
+				seq_printf(m, "lockset owner=%s size=%s init_net=%d count=%llu\n",
+					   owner, rnt_set_label(label, sizeof(label), b),
+					   init, s->n[init][b]);
+	if (s->max)
+		seq_printf(m, "lockset_max owner=%s max_set=%llu\n", owner, s->max);
 }
 
 static int rnt_locksets_show(struct seq_file *m, void *v)
 {
 	char sym[KSYM_SYMBOL_LEN];
+	struct rnt_site_ref *sites;
 	struct rnt_sets s;
-	int i;
+	int i, n;
 
+	n = rnt_sites_sorted(&sites);
+	if (n < 0)
+		return n;
 	rnt_header(m, "locksets");
 	mutex_lock(&rnt_mutex);
 	for (i = 0; i < rnt_nr_handlers; i++) {
@@ -307,14 +338,11 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 		rnt_print_shapes(m, rnt_handlers[i].name, &s);
 	}
 	mutex_unlock(&rnt_mutex);
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned long ip = READ_ONCE(rnt_sites[i]);
-
-		if (!ip)
-			continue;
-		rnt_sets_sum(&rnt_site_stats[i].sets, &s);
-		rnt_print_shapes(m, rnt_sym(sym, ip), &s);
+	for (i = 0; i < n; i++) {
+		rnt_sets_sum(&rnt_site_pcpu(sites[i].idx)->sets, &s);
+		rnt_print_shapes(m, rnt_sym(sym, sites[i].ip), &s);
 	}
+	kvfree(sites);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
@@ -323,21 +351,25 @@ DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
 
 static int rnt_violations_show(struct seq_file *m, void *v)
 {
-	struct rnt_violation *ring;
-	int i, j, n;
+	struct rnt_ring *ring;
+	int i, j;
 
 	rnt_header(m, "violations");
 	for (i = 0; i < RNT_NR_VIOLATION; i++)
 		seq_printf(m, "total kind=%s count=%llu\n", rnt_violation_names[i],
 			   rnt_violation_total(i));
 
-	ring = kmalloc_array(RNT_RING_SIZE, sizeof(*ring), GFP_KERNEL);
+	ring = kzalloc_obj(*ring);
 	if (!ring)
 		return -ENOMEM;
-	n = rnt_violations_copy(ring, RNT_RING_SIZE);
+	rnt_violations_copy(ring);
+	seq_printf(m, "ring first=%u last=%u dropped=%llu\n",
+		   min_t(unsigned int, ring->len, RNT_RING_FIRST),
+		   ring->len > RNT_RING_FIRST ? ring->len - RNT_RING_FIRST : 0,
+		   ring->dropped);
 	mutex_lock(&rnt_mutex);
-	for (i = 0; i < n; i++) {
-		struct rnt_violation *e = &ring[i];
+	for (i = 0; i < ring->len; i++) {
+		struct rnt_violation *e = rnt_ring_at(ring, i);
 
 		for (j = 0; e->comm[j]; j++)
 			if (e->comm[j] <= ' ' || e->comm[j] > '~' || e->comm[j] == '=')
@@ -477,7 +509,8 @@ int rnt_debugfs_init(void)
 	debugfs_create_file("handlers", 0400, rnt_dir, NULL, &rnt_handlers_fops);
 	debugfs_create_file("stats", 0400, rnt_dir, NULL, &rnt_stats_fops);
 	debugfs_create_file("rtnl", 0400, rnt_dir, NULL, &rnt_rtnl_fops);
-	debugfs_create_file("netns", 0400, rnt_dir, NULL, &rnt_netns_fops);
+	debugfs_create_file("now", 0400, rnt_dir, NULL, &rnt_now_fops);
+	debugfs_create_file("netns", 0400, rnt_dir, NULL, &rnt_netns_file_fops);
 	debugfs_create_file("locksets", 0400, rnt_dir, NULL, &rnt_locksets_fops);
 	debugfs_create_file("violations", 0400, rnt_dir, NULL,
 			    &rnt_violations_fops);

@@ -14,7 +14,9 @@
  *                       section or rtnetlink request.
  *
  * Violations go to a small ring, with one stack trace each; identical
- * violations from the same stack share an entry and a count.
+ * violations from the same stack share an entry and a count. The ring
+ * keeps the first 32 distinct entries and the last 32, and counts the
+ * ones it replaced.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -40,10 +42,9 @@ const char *const rnt_violation_names[RNT_NR_VIOLATION] = {
 	[RNT_V_LEAK] = "leak",
 };
 
-/* Protects rnt_ring and rnt_ring_len; taken only when a rule is broken. */
+/* Protects rnt_ring; taken only when a rule is broken, a reset or a read. */
 static DEFINE_RAW_SPINLOCK(rnt_ring_lock);
-static struct rnt_violation rnt_ring[RNT_RING_SIZE];
-static int rnt_ring_len;
+static struct rnt_ring rnt_ring;
 static atomic64_t rnt_violation_totals[RNT_NR_VIOLATION];
 
 /* Exactly rtnl_net_cmp_locks(): init_net first, then ascending address. */
@@ -59,44 +60,72 @@ int rnt_cmp_nets(const void *a, const void *b, const void *init)
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_cmp_nets);
 
-/* Add @net to a lock set once; false when it was there or the set is full. */
-bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
-		 const void *init, unsigned int cap)
+/*
+ * Count a net in the current section's lock set once: its record's stamp
+ * says which section counted it last. True when it is new to the set.
+ */
+bool rnt_set_note(u64 *stamp, u64 section)
 {
-	unsigned int i;
-
-	for (i = 0; i < *nset; i++)
-		if (set[i] == net)
-			return false;
-	if (*nset >= cap)
+	if (*stamp == section)
 		return false;
-	set[(*nset)++] = net;
-	if (net == init)
-		*has_init = true;
+	*stamp = section;
 	return true;
 }
-EXPORT_SYMBOL_IF_KUNIT(rnt_set_add);
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_note);
+
+/* Sections are numbered per CPU; the CPU in the low bits makes them unique. */
+static DEFINE_PER_CPU(u64, rnt_section_seq);
+
+/* Start a new, empty lock set. Called from the probes (preemption off). */
+void rnt_section_begin(struct rnt_task *t)
+{
+	t->section = (this_cpu_inc_return(rnt_section_seq) << 16) |
+		     (raw_smp_processor_id() & 0xffff);
+	t->nset = 0;
+	t->set_init = false;
+}
 
 /*
- * Find the entry for (@kind, @hash) in @ring, or append one. Returns NULL
- * when the ring is full. *@is_new tells whether it was appended.
+ * The @i-th entry of @r in the order they were first recorded (@i below
+ * r->len): the first ones, then the last ones from the oldest.
  */
-struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
-				   int cap, int kind, u32 hash, bool *is_new)
+struct rnt_violation *rnt_ring_at(struct rnt_ring *r, unsigned int i)
 {
-	int i;
+	if (i < RNT_RING_FIRST)
+		return &r->v[i];
+	return &r->v[RNT_RING_FIRST +
+		     (r->next + i - RNT_RING_FIRST) % RNT_RING_LAST];
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_ring_at);
+
+/*
+ * The entry for (@kind, @hash) in @r, wherever it is; or a new one,
+ * appended while there is room, else in place of the oldest of the last
+ * entries (counted in r->dropped). *@is_new tells whether it is new,
+ * zeroed but for its key. Never NULL.
+ */
+struct rnt_violation *rnt_ring_get(struct rnt_ring *r, int kind, u32 hash,
+				   bool *is_new)
+{
+	struct rnt_violation *v;
+	unsigned int i;
 
 	*is_new = false;
-	for (i = 0; i < *len; i++)
-		if (ring[i].kind == kind && ring[i].hash == hash)
-			return &ring[i];
-	if (*len >= cap)
-		return NULL;
+	for (i = 0; i < r->len; i++)
+		if (r->v[i].kind == kind && r->v[i].hash == hash)
+			return &r->v[i];
 	*is_new = true;
-	memset(&ring[*len], 0, sizeof(ring[0]));
-	ring[*len].kind = kind;
-	ring[*len].hash = hash;
-	return &ring[(*len)++];
+	if (r->len < RNT_RING_SIZE) {
+		v = &r->v[r->len++];
+	} else {
+		v = &r->v[RNT_RING_FIRST + r->next];
+		r->next = (r->next + 1) % RNT_RING_LAST;
+		r->dropped++;
+	}
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	v->hash = hash;
+	return v;
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_ring_get);
 
@@ -113,6 +142,7 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 	struct rnt_violation *v;
 	unsigned int nr, skip, i;
 	unsigned long flags;
+	u64 dropped;
 	bool is_new;
 	u32 hash;
 
@@ -127,13 +157,10 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 	hash = jhash(stack, nr * sizeof(stack[0]), kind);
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
-	v = rnt_ring_get(rnt_ring, &rnt_ring_len, RNT_RING_SIZE, kind, hash,
-			 &is_new);
-	if (!v) {
-		raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
+	dropped = rnt_ring.dropped;
+	v = rnt_ring_get(&rnt_ring, kind, hash, &is_new);
+	if (rnt_ring.dropped != dropped)
 		rnt_drop(RNT_DROP_VIOLATION);
-		return;
-	}
 	v->count++;
 	if (is_new) {
 		v->time_ns = ktime_get_ns();
@@ -226,28 +253,33 @@ void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 {
 	const struct net *net = netp;
 	u64 now = rnt_now();
+	struct rnt_netns *rec = rnt_netns_of(net);
 	struct rnt_held *hd;
-	int idx;
+
+	/* Without a record a net cannot be told apart: counted each time. */
+	if (!rec)
+		rnt_drop(RNT_DROP_NETNS);
+	if (!rec || rnt_set_note(&rec->set_stamp, t->section)) {
+		t->nset++;
+		if (net == &init_net)
+			t->set_init = true;
+	}
+	if (rec) {
+		this_cpu_inc(rec->stats->locks);
+		rnt_times_add(&rec->stats->t, false, rnt_since(start, now));
+	}
 
 	if (t->nheld == RNT_MAX_HELD) {
 		rnt_drop(RNT_DROP_HELD);
 		return;
 	}
-
-	idx = rnt_netns_get(net->net_cookie, net->ns.inum);
 	hd = &t->held[t->nheld++];
 	hd->net = net;
 	hd->cookie = net->net_cookie;
 	hd->inum = net->ns.inum;
 	hd->acquired = now;
-	hd->netns = idx;
+	hd->rec = rec;
 	hd->leaked = false;
-	rnt_set_add(t->set, &t->nset, &t->set_init, net, &init_net, RNT_MAX_HELD);
-
-	if (idx >= 0) {
-		this_cpu_inc(rnt_netns_stats[idx].locks);
-		rnt_times_add(&rnt_netns_stats[idx].t, false, rnt_since(start, now));
-	}
 }
 
 void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
@@ -260,8 +292,8 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
 
 		if (hd->net != net)
 			continue;
-		if (hd->netns >= 0)
-			rnt_times_add(&rnt_netns_stats[hd->netns].t, true,
+		if (hd->rec)
+			rnt_times_add(&hd->rec->stats->t, true,
 				      rnt_since(hd->acquired, rnt_now()));
 		t->nheld--;
 		memmove(hd, hd + 1, (t->nheld - i) * sizeof(*hd));
@@ -299,10 +331,9 @@ void rnt_section_end(struct rnt_task *t, bool rtnl_end)
 	if (slot >= 0)
 		rnt_sets_add(&rnt_handlers[slot].stats->sets, t->nset, t->set_init);
 	else if (rtnl_end && t->rtnl_site >= 0)
-		rnt_sets_add(&rnt_site_stats[t->rtnl_site].sets, t->nset,
+		rnt_sets_add(&rnt_site_pcpu(t->rtnl_site)->sets, t->nset,
 			     t->set_init);
-	t->nset = 0;
-	t->set_init = false;
+	rnt_section_begin(t);
 }
 
 void rnt_violations_reset(void)
@@ -311,7 +342,9 @@ void rnt_violations_reset(void)
 	int i;
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
-	rnt_ring_len = 0;
+	rnt_ring.len = 0;
+	rnt_ring.next = 0;
+	rnt_ring.dropped = 0;
 	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
 	for (i = 0; i < RNT_NR_VIOLATION; i++)
 		atomic64_set(&rnt_violation_totals[i], 0);
@@ -322,17 +355,17 @@ u64 rnt_violation_total(int kind)
 	return atomic64_read(&rnt_violation_totals[kind]);
 }
 
-/* Copy the ring out so that symbolizing happens without the lock. */
-int rnt_violations_copy(struct rnt_violation *out, int cap)
+/* Copy the ring out, so that it is printed without the lock. */
+void rnt_violations_copy(struct rnt_ring *out)
 {
 	unsigned long flags;
-	int n;
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);
-	n = min(rnt_ring_len, cap);
-	memcpy(out, rnt_ring, n * sizeof(*out));
+	out->len = rnt_ring.len;
+	out->next = rnt_ring.next;
+	out->dropped = rnt_ring.dropped;
+	memcpy(out->v, rnt_ring.v, rnt_ring.len * sizeof(out->v[0]));
 	raw_spin_unlock_irqrestore(&rnt_ring_lock, flags);
-	return n;
 }
 
 int rnt_lockorder_init(void)

@@ -38,6 +38,11 @@ MODULE_PARM_DESC(max_nets, "Most per-netns locks one task may hold (default: 4, 
 module_param_named(max_tasks, rnt_max_tasks, int, 0400);
 MODULE_PARM_DESC(max_tasks, "Tasks tracked at once, inside rtnetlink or RTNL (default: 4096)");
 
+module_param_named(max_exited, rnt_max_exited, int, 0400);
+MODULE_PARM_DESC(max_exited, "Exited netns kept one by one before they are folded into a total (default: 1024)");
+module_param_named(max_sites, rnt_max_sites, int, 0400);
+MODULE_PARM_DESC(max_sites, "RTNL call sites outside rtnetlink handlers with figures of their own (default: 4096)");
+
 int rnt_violation_action = RNT_ACTION_COUNT;
 static char *violation_action = "count";
 module_param(violation_action, charp, 0400);
@@ -112,7 +117,9 @@ int rnt_reset(void)
 {
 	mutex_lock(&rnt_mutex);
 	rnt_stats_reset();
+	rnt_sites_reset();
 	rnt_violations_reset();
+	rnt_netns_reset();
 	mutex_unlock(&rnt_mutex);
 	return 0;
 }
@@ -173,6 +180,15 @@ static int __init rnt_init(void)
 		pr_err("max_tasks must be 64..%d\n", 1 << 20);
 		return -EINVAL;
 	}
+	if (rnt_max_exited < 0 || rnt_max_exited > (1 << 20)) {
+		pr_err("max_exited must be 0..%d\n", 1 << 20);
+		return -EINVAL;
+	}
+	/* A task keeps the index of its section's site in an s16. */
+	if (rnt_max_sites < 64 || rnt_max_sites > (1 << 15)) {
+		pr_err("max_sites must be 64..%d\n", 1 << 15);
+		return -EINVAL;
+	}
 
 	err = rnt_kallsyms_init();
 	if (err)
@@ -180,18 +196,24 @@ static int __init rnt_init(void)
 	err = rnt_stats_init();
 	if (err)
 		return err;
-	err = rnt_lockorder_init();
+	err = rnt_sites_init();
 	if (err)
 		goto free_stats;
+	err = rnt_lockorder_init();
+	if (err)
+		goto free_sites;
 	err = rnt_tasks_init();
 	if (err)
 		goto free_lockorder;
+	err = rnt_netns_init_all();
+	if (err)
+		goto free_tasks;
 	err = rnt_probes_init();
 	if (err)
-		goto free_tasks;
+		goto free_netns;
 	err = rnt_handlers_init();
 	if (err)
-		goto free_tasks;
+		goto free_netns;
 
 	mutex_lock(&rnt_mutex);
 	err = rnt_handlers_sync(false);
@@ -221,10 +243,14 @@ remove_debugfs:
 	rnt_debugfs_exit();
 free_handlers:
 	rnt_handlers_exit();
+free_netns:
+	rnt_netns_exit_all();
 free_tasks:
 	rnt_tasks_exit();
 free_lockorder:
 	rnt_lockorder_exit();
+free_sites:
+	rnt_sites_exit();
 free_stats:
 	rnt_stats_exit();
 	return err;
@@ -240,8 +266,10 @@ static void __exit rnt_exit(void)
 	cancel_work_sync(&rnt_rescan_work);
 	rnt_debugfs_exit();
 	rnt_handlers_exit();
+	rnt_netns_exit_all();
 	rnt_tasks_exit();
 	rnt_lockorder_exit();
+	rnt_sites_exit();
 	rnt_stats_exit();
 }
 

@@ -174,11 +174,12 @@ struct rnt_req_data {
 
 static void rnt_count_sender(struct sk_buff *skb)
 {
-	struct net *net = sock_net(skb->sk);
-	int idx = rnt_netns_get(net->net_cookie, net->ns.inum);
+	struct rnt_netns *rec = rnt_netns_of(sock_net(skb->sk));
 
-	if (idx >= 0)
-		this_cpu_inc(rnt_netns_stats[idx].requests);
+	if (rec)
+		this_cpu_inc(rec->stats->requests);
+	else
+		rnt_drop(RNT_DROP_NETNS);
 }
 
 static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
@@ -316,7 +317,7 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 	if (t->rtnl_slot >= 0)
 		rnt_dist_add(&rnt_handlers[t->rtnl_slot].stats->hold, hold);
 	else if (t->rtnl_site >= 0)
-		rnt_times_add(&rnt_site_stats[t->rtnl_site].t, true, hold);
+		rnt_times_add(&rnt_site_pcpu(t->rtnl_site)->t, true, hold);
 	rnt_section_end(t, true);
 	t->rtnl_held = false;
 	rnt_task_put(t);
@@ -334,8 +335,8 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	} else {
 		site = rnt_site_get(caller);
 		if (site >= 0) {
-			this_cpu_inc(rnt_site_stats[site].count);
-			rnt_times_add(&rnt_site_stats[site].t, false, wait);
+			this_cpu_inc(rnt_site_pcpu(site)->count);
+			rnt_times_add(&rnt_site_pcpu(site)->t, false, wait);
 		}
 	}
 	if (!t)
@@ -344,8 +345,26 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	t->rtnl_acquired = now;
 	t->rtnl_slot = slot;
 	t->rtnl_site = site;
-	t->nset = 0;
-	t->set_init = false;
+	t->rtnl_caller = caller;
+	t->rtnl_wait = wait;
+	rnt_section_begin(t);
+}
+
+/*
+ * A task starts waiting for RTNL: it claims its slot now rather than
+ * once it has the lock, so that "now" lists it as a waiter.
+ */
+static void rnt_rtnl_wait_begin(struct rnt_task *t, u64 start,
+				unsigned long caller)
+{
+	if (!t)
+		t = rnt_task_current(true);
+	if (!t)
+		return;
+	t->wait_slot = rnt_task_ctx(t);
+	t->wait_caller = t->wrapper_caller ? t->wrapper_caller : caller;
+	/* Last: the reader takes a slot with wait_since set as a waiter. */
+	WRITE_ONCE(t->wait_since, start);
 }
 
 static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
@@ -375,6 +394,9 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 	d->gen = READ_ONCE(rnt_gen);
 	d->which = which;
 	d->start = rnt_now();
+	/* A trylock never waits: it needs no slot until it has the lock. */
+	if (which != RNT_P_TRYLOCK)
+		rnt_rtnl_wait_begin(t, d->start, ret_ip);
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_rtnl_entry);
@@ -417,6 +439,8 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 	this_cpu_inc(rnt_rtnl->acquire[which]);
 
 	t = rnt_task_current(acquired);
+	if (t)
+		WRITE_ONCE(t->wait_since, 0);
 	if (t && t->wrapper_caller) {
 		ret_ip = t->wrapper_caller;
 		t->wrapper_caller = 0;

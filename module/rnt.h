@@ -6,6 +6,7 @@
 #define _RNT_H
 
 #include <linux/types.h>
+#include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/atomic.h>
 #include <linux/module.h>
@@ -30,13 +31,16 @@ static inline u64 rnt_since(u64 start, u64 now)
 	return now > start ? now - start : 0;
 }
 
-#define RNT_FORMAT_VERSION	1
-#define RNT_HIST_BUCKETS	32
+#define RNT_FORMAT_VERSION	2
+/* log2 buckets of ns: the last one starts at 2^41 ns, 36.6 minutes */
+#define RNT_HIST_BUCKETS	42
 #define RNT_MAX_HANDLERS	512
 #define RNT_NAME_LEN		64
-#define RNT_SET_BUCKETS		5	/* lock-set sizes 1, 2, 3, 4, 5+ */
-#define RNT_MAX_SITES		64
-#define RNT_MAX_NETNS		256
+/*
+ * Lock-set sizes: 1, 2, 3 and 4 exactly, then log2 ranges 5-8, 9-16, ...,
+ * 2049-4096, and 4097 and more in the last bucket: rnt_set_bucket().
+ */
+#define RNT_SET_BUCKETS		15
 #define RNT_MAX_HELD		8
 #define RNT_CTX_DEPTH		4
 #define RNT_NO_SLOT		(-1)
@@ -133,6 +137,32 @@ struct rnt_netns_stats {
 	struct rnt_times t;
 };
 
+/*
+ * The record of one netns (netns.c), from its creation until its figures
+ * are folded into the exited total.
+ */
+struct rnt_netns {
+	struct list_head node;		/* on the live, exited or folded list */
+	u64 cookie;
+	unsigned int inum;
+	u64 batch;			/* the batch of exits it left in */
+	u64 exit_ns;			/* when it exited, or 0 */
+	/*
+	 * The RTNL section that last counted this netns in its lock set.
+	 * Written only with the netns's own lock held, so never raced.
+	 */
+	u64 set_stamp;
+	struct rnt_netns_stats __percpu *stats;
+};
+
+/* The figures of one or more netns, summed over CPUs. */
+struct rnt_netns_sum {
+	u64 nets;
+	u64 requests;
+	u64 locks;
+	struct rnt_times t;
+};
+
 enum rnt_drop {
 	RNT_DROP_TASK,
 	RNT_DROP_SITE,
@@ -149,7 +179,7 @@ struct rnt_held {
 	u64 cookie;
 	unsigned int inum;
 	u64 acquired;
-	int netns;		/* index into the netns table, or -1 */
+	struct rnt_netns *rec;	/* its record, or NULL */
 	bool leaked;		/* a leak was reported for it already */
 };
 
@@ -170,10 +200,27 @@ struct rnt_task {
 	unsigned long wrapper_caller;	/* who called rtnl_net_lock() & co */
 	u8 nheld;
 	struct rnt_held held[RNT_MAX_HELD];
-	/* The nets locked in the current RTNL section (the lock set). */
-	u8 nset;
+	/*
+	 * The lock set of the current RTNL section or request: how many
+	 * distinct nets it locked (each netns record remembers the last
+	 * section that counted it), and whether init_net was one of them.
+	 */
+	u64 section;
+	unsigned int nset;
 	bool set_init;
-	const void *set[RNT_MAX_HELD];
+	/*
+	 * For the lockless reader of "now" (live.c): who the task is, as
+	 * stored when it claimed the slot (the key may belong to a task
+	 * that has exited by the time it is read), what RTNL section it
+	 * holds, and the wait for RTNL it is in, if any.
+	 */
+	pid_t pid;
+	char comm[TASK_COMM_LEN];
+	unsigned long rtnl_caller;	/* who took RTNL */
+	u64 rtnl_wait;			/* how long it waited for it */
+	u64 wait_since;			/* waiting for RTNL since, or 0 */
+	unsigned long wait_caller;	/* who called the lock function */
+	s16 wait_slot;			/* handler it waits for, or RNT_NO_SLOT */
 };
 
 /* main.c */
@@ -201,16 +248,13 @@ bool rnt_handler_locked(const struct rnt_handler *h);
 
 /* stats.c */
 extern struct rnt_rtnl_stats __percpu *rnt_rtnl;
-extern struct rnt_site_stats __percpu *rnt_site_stats;
-extern struct rnt_netns_stats __percpu *rnt_netns_stats;
 extern u64 __percpu *rnt_drops;
-extern unsigned long rnt_sites[RNT_MAX_SITES];
-extern u64 rnt_netns_cookie[RNT_MAX_NETNS];
-extern unsigned int rnt_netns_inum[RNT_MAX_NETNS];
 int rnt_stats_init(void);
 void rnt_stats_exit(void);
 void rnt_stats_reset(void);
 unsigned int rnt_hist_bucket(u64 v);
+unsigned int rnt_set_bucket(unsigned int size);
+unsigned int rnt_set_bucket_min(unsigned int bucket);
 void rnt_dist_add(struct rnt_dist __percpu *d, u64 v);
 void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out);
 void rnt_times_add(struct rnt_times __percpu *t, bool hold, u64 v);
@@ -218,14 +262,60 @@ void rnt_times_sum(struct rnt_times __percpu *t, struct rnt_times *out);
 void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
 void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
 int rnt_errno_index(int err);
-int rnt_site_get(unsigned long ip);
-int rnt_netns_get(u64 cookie, unsigned int inum);
 u64 rnt_sum_u64(u64 __percpu *p);
 u64 rnt_max_u64(u64 __percpu *p);
 
 static inline void rnt_drop(enum rnt_drop what)
 {
 	this_cpu_inc(rnt_drops[what]);
+}
+
+/* netns.c */
+struct net;
+extern int rnt_max_exited;
+struct seq_file;
+int rnt_netns_init_all(void);
+void rnt_netns_exit_all(void);
+struct rnt_netns *rnt_netns_of(const struct net *net);
+void rnt_netns_reset(void);
+void rnt_netns_show(struct seq_file *m);
+void rnt_netns_memory(unsigned int *records, size_t *bytes);
+size_t rnt_netns_record_bytes(void);
+struct rnt_netns *rnt_netns_alloc(u64 cookie, unsigned int inum);
+void rnt_netns_free(struct rnt_netns *rec);
+void rnt_netns_sum(const struct rnt_netns *rec, struct rnt_netns_sum *out);
+void rnt_netns_fold(struct rnt_netns_sum *total, const struct rnt_netns_sum *s);
+unsigned int rnt_netns_trim(struct list_head *exited, unsigned int *nexited,
+			    struct list_head *folded, unsigned int max);
+unsigned int rnt_netns_reap(struct list_head *folded, u64 batch,
+			    struct rnt_netns_sum *total, struct list_head *gone);
+
+/* sites.c */
+#define RNT_SITE_CHUNK		64	/* sites per per-CPU allocation */
+static_assert(sizeof(struct rnt_site_stats) * RNT_SITE_CHUNK <= PCPU_MIN_UNIT_SIZE);
+
+/* A site as read: most-held-first by rnt_sites_sorted(). */
+struct rnt_site_ref {
+	unsigned long ip;
+	int idx;
+	u64 count;
+	struct rnt_times t;
+};
+
+extern int rnt_max_sites;
+extern struct rnt_site_stats __percpu **rnt_site_chunks;
+int rnt_sites_init(void);
+void rnt_sites_exit(void);
+void rnt_sites_reset(void);
+size_t rnt_sites_bytes(void);
+int rnt_site_get(unsigned long ip);
+int rnt_sites_sorted(struct rnt_site_ref **out);
+
+/* The per-CPU figures of site @idx, from rnt_site_get(). */
+static inline struct rnt_site_stats __percpu *rnt_site_pcpu(int idx)
+{
+	return rnt_site_chunks[(unsigned int)idx / RNT_SITE_CHUNK] +
+	       (unsigned int)idx % RNT_SITE_CHUNK;
 }
 
 /* probes.c */
@@ -259,6 +349,11 @@ struct rnt_task *rnt_task_current(bool create);
 void rnt_task_put(struct rnt_task *t);
 void rnt_tasks_reset(void);
 size_t rnt_tasks_bytes(void);
+unsigned int rnt_tasks_nr(void);
+const struct rnt_task *rnt_task_peek(unsigned int i);
+
+/* live.c */
+int rnt_live_show(struct seq_file *m);
 
 /* lockorder.c */
 enum rnt_violation_kind {
@@ -274,7 +369,9 @@ enum rnt_violation_kind {
 
 enum { RNT_ACTION_COUNT, RNT_ACTION_WARN };
 
-#define RNT_RING_SIZE		64
+#define RNT_RING_FIRST		32
+#define RNT_RING_LAST		32
+#define RNT_RING_SIZE		(RNT_RING_FIRST + RNT_RING_LAST)
 #define RNT_STACK_DEPTH		16
 
 struct rnt_violation {
@@ -295,14 +392,28 @@ struct rnt_violation {
 	char stack[RNT_STACK_DEPTH][RNT_NAME_LEN];
 };
 
+/*
+ * The distinct violations kept: the first RNT_RING_FIRST ever recorded,
+ * in v[0..RNT_RING_FIRST), stay until a reset; the RNT_RING_LAST after
+ * them, in v[RNT_RING_FIRST..), are a circular buffer whose oldest entry,
+ * at @next, is the one a new distinct violation replaces.
+ */
+struct rnt_ring {
+	unsigned int len;	/* entries held, at most RNT_RING_SIZE */
+	unsigned int next;	/* the oldest of the last ones, once full */
+	u64 dropped;		/* entries replaced since the last reset */
+	struct rnt_violation v[RNT_RING_SIZE];
+};
+
 extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
 int rnt_cmp_nets(const void *a, const void *b, const void *init);
-bool rnt_set_add(const void **set, u8 *nset, bool *has_init, const void *net,
-		 const void *init, unsigned int cap);
-struct rnt_violation *rnt_ring_get(struct rnt_violation *ring, int *len,
-				   int cap, int kind, u32 hash, bool *is_new);
+bool rnt_set_note(u64 *stamp, u64 section);
+void rnt_section_begin(struct rnt_task *t);
+struct rnt_violation *rnt_ring_get(struct rnt_ring *r, int kind, u32 hash,
+				   bool *is_new);
+struct rnt_violation *rnt_ring_at(struct rnt_ring *r, unsigned int i);
 u64 rnt_violation_total(int kind);
-int rnt_violations_copy(struct rnt_violation *out, int cap);
+void rnt_violations_copy(struct rnt_ring *out);
 int rnt_lockorder_init(void);
 void rnt_lockorder_exit(void);
 void rnt_violations_reset(void);

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Counters: per-CPU on the hot path, summed over the possible CPUs only
- * when a debugfs file is read. The call-site and netns tables are claimed
- * with cmpxchg and never freed until reset, so they need no lock either.
+ * when a debugfs file is read.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/errno.h>
-#include <linux/hash.h>
 #include <linux/log2.h>
 #include <linux/percpu.h>
 #include <kunit/visibility.h>
@@ -22,15 +20,7 @@ const int rnt_errnos[RNT_NR_ERRNO - 1] = {
 };
 
 struct rnt_rtnl_stats __percpu *rnt_rtnl;
-struct rnt_site_stats __percpu *rnt_site_stats;
-struct rnt_netns_stats __percpu *rnt_netns_stats;
 u64 __percpu *rnt_drops;
-
-/* Call sites (the caller of an RTNL lock function); 0 means free. */
-unsigned long rnt_sites[RNT_MAX_SITES];
-/* Netns by net_cookie (never 0 for a live netns); 0 means free. */
-u64 rnt_netns_cookie[RNT_MAX_NETNS];
-unsigned int rnt_netns_inum[RNT_MAX_NETNS];
 
 unsigned int rnt_hist_bucket(u64 v)
 {
@@ -39,6 +29,22 @@ unsigned int rnt_hist_bucket(u64 v)
 	return min_t(unsigned int, b, RNT_HIST_BUCKETS - 1);
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_hist_bucket);
+
+/* The lock-set bucket of @size (0, not a set, shares bucket 0 with 1). */
+unsigned int rnt_set_bucket(unsigned int size)
+{
+	if (size <= 4)
+		return size ? size - 1 : 0;
+	return min_t(unsigned int, order_base_2(size) + 1, RNT_SET_BUCKETS - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_bucket);
+
+/* The smallest size in @bucket: 1, 2, 3, 4, 5, 9, 17, ..., 4097. */
+unsigned int rnt_set_bucket_min(unsigned int bucket)
+{
+	return bucket < 4 ? bucket + 1 : (1U << (bucket - 2)) + 1;
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_bucket_min);
 
 void rnt_dist_add(struct rnt_dist __percpu *d, u64 v)
 {
@@ -109,7 +115,7 @@ void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init)
 		return;
 	preempt_disable_notrace();
 	p = this_cpu_ptr(s);
-	p->n[init][min(size, RNT_SET_BUCKETS) - 1]++;
+	p->n[init][rnt_set_bucket(size)]++;
 	if (size > p->max)
 		p->max = size;
 	preempt_enable_notrace();
@@ -160,47 +166,6 @@ u64 rnt_max_u64(u64 __percpu *p)
 	return m;
 }
 
-/* Open addressing over a small table; -1 when full (counted as a drop). */
-int rnt_site_get(unsigned long ip)
-{
-	unsigned int i, h = hash_long(ip, ilog2(RNT_MAX_SITES));
-
-	for (i = 0; i < RNT_MAX_SITES; i++) {
-		unsigned int k = (h + i) % RNT_MAX_SITES;
-		unsigned long cur = READ_ONCE(rnt_sites[k]);
-
-		if (cur == ip)
-			return k;
-		if (!cur && !cmpxchg(&rnt_sites[k], 0, ip))
-			return k;
-		if (READ_ONCE(rnt_sites[k]) == ip)
-			return k;
-	}
-	rnt_drop(RNT_DROP_SITE);
-	return -1;
-}
-
-int rnt_netns_get(u64 cookie, unsigned int inum)
-{
-	unsigned int i, h = hash_64(cookie, ilog2(RNT_MAX_NETNS));
-
-	for (i = 0; i < RNT_MAX_NETNS; i++) {
-		unsigned int k = (h + i) % RNT_MAX_NETNS;
-		u64 cur = READ_ONCE(rnt_netns_cookie[k]);
-
-		if (cur == cookie)
-			return k;
-		if (!cur && !cmpxchg64(&rnt_netns_cookie[k], 0, cookie)) {
-			WRITE_ONCE(rnt_netns_inum[k], inum);
-			return k;
-		}
-		if (READ_ONCE(rnt_netns_cookie[k]) == cookie)
-			return k;
-	}
-	rnt_drop(RNT_DROP_NETNS);
-	return -1;
-}
-
 /* Caller holds rnt_mutex. Events racing with a reset may survive it. */
 void rnt_stats_reset(void)
 {
@@ -211,10 +176,6 @@ void rnt_stats_reset(void)
 			memset(per_cpu_ptr(rnt_handlers[i].stats, cpu), 0,
 			       sizeof(struct rnt_hstats));
 		memset(per_cpu_ptr(rnt_rtnl, cpu), 0, sizeof(*rnt_rtnl));
-		memset(per_cpu_ptr(rnt_site_stats, cpu), 0,
-		       sizeof(*rnt_site_stats) * RNT_MAX_SITES);
-		memset(per_cpu_ptr(rnt_netns_stats, cpu), 0,
-		       sizeof(*rnt_netns_stats) * RNT_MAX_NETNS);
 		memset(per_cpu_ptr(rnt_drops, cpu), 0,
 		       sizeof(*rnt_drops) * RNT_NR_DROP);
 	}
@@ -225,21 +186,13 @@ void rnt_stats_reset(void)
 	for (i = 0; i < rnt_nr_handlers; i++)
 		WRITE_ONCE(rnt_handlers[i].inflight_max,
 			   atomic_read(&rnt_handlers[i].inflight));
-	for (i = 0; i < RNT_MAX_SITES; i++)
-		WRITE_ONCE(rnt_sites[i], 0);
-	for (i = 0; i < RNT_MAX_NETNS; i++)
-		WRITE_ONCE(rnt_netns_cookie[i], 0);
 }
 
 int rnt_stats_init(void)
 {
 	rnt_rtnl = alloc_percpu(struct rnt_rtnl_stats);
-	rnt_site_stats = __alloc_percpu(sizeof(struct rnt_site_stats) * RNT_MAX_SITES,
-					__alignof__(struct rnt_site_stats));
-	rnt_netns_stats = __alloc_percpu(sizeof(struct rnt_netns_stats) * RNT_MAX_NETNS,
-					 __alignof__(struct rnt_netns_stats));
 	rnt_drops = __alloc_percpu(sizeof(u64) * RNT_NR_DROP, __alignof__(u64));
-	if (!rnt_rtnl || !rnt_site_stats || !rnt_netns_stats || !rnt_drops) {
+	if (!rnt_rtnl || !rnt_drops) {
 		rnt_stats_exit();
 		return -ENOMEM;
 	}
@@ -249,11 +202,7 @@ int rnt_stats_init(void)
 void rnt_stats_exit(void)
 {
 	free_percpu(rnt_drops);
-	free_percpu(rnt_netns_stats);
-	free_percpu(rnt_site_stats);
 	free_percpu(rnt_rtnl);
 	rnt_drops = NULL;
-	rnt_netns_stats = NULL;
-	rnt_site_stats = NULL;
 	rnt_rtnl = NULL;
 }

@@ -36,6 +36,16 @@ static struct rnt_task *rnt_task_init(struct rnt_task *t)
 	t->start_time = current->start_time;
 	t->rtnl_slot = RNT_NO_SLOT;
 	t->rtnl_site = -1;
+	t->wait_slot = RNT_NO_SLOT;
+	/*
+	 * Our own pid and comm, for the reader of "now". A plain copy: no
+	 * task_lock() in a probe, and a comm being renamed at this very
+	 * moment is read torn at worst.
+	 */
+	t->pid = task_pid_nr(current);
+	memcpy(t->comm, current->comm, sizeof(t->comm));
+	t->comm[sizeof(t->comm) - 1] = '\0';
+	rnt_section_begin(t);
 	return t;
 }
 
@@ -71,7 +81,8 @@ struct rnt_task *rnt_task_current(bool create)
 /* Give the slot back once the task is inside nothing we track. */
 void rnt_task_put(struct rnt_task *t)
 {
-	if (t && !t->depth && !t->rtnl_held && !t->nheld && !t->wrapper_caller)
+	if (t && !t->depth && !t->rtnl_held && !t->nheld && !t->wrapper_caller &&
+	    !t->wait_since)
 		/* Our writes to the slot land before another task claims it. */
 		smp_store_release(&rnt_task_keys[t - rnt_tasks], NULL);
 }
@@ -80,6 +91,23 @@ void rnt_task_put(struct rnt_task *t)
 void rnt_tasks_reset(void)
 {
 	memset(rnt_task_keys, 0, sizeof(*rnt_task_keys) << rnt_task_bits);
+}
+
+unsigned int rnt_tasks_nr(void)
+{
+	return 1U << rnt_task_bits;
+}
+
+/*
+ * Slot @i for a lockless reader (live.c), or NULL when no task owns it.
+ * The owner keeps writing it meanwhile: the reader takes every field
+ * with READ_ONCE() and makes do with a snapshot of a moving system.
+ */
+const struct rnt_task *rnt_task_peek(unsigned int i)
+{
+	if (!READ_ONCE(rnt_task_keys[i]))
+		return NULL;
+	return &rnt_tasks[i];
 }
 
 size_t rnt_tasks_bytes(void)

@@ -50,7 +50,7 @@ ip -n "$A" -b "$batch"
 rm -f "$batch"
 ktap_expect_eq "$K dummy links in A (+1 probe): $((K + 1)) sets of 1" "$((K + 1))" \
 	"$(shape rtnl_newlink 1 0)"
-ktap_expect_eq "rtnl_newlink lock-set histogram" "$((K + 1)),0,0,0,0" \
+ktap_expect_eq "rtnl_newlink lock-set histogram" "$((K + 1)),0,0,0,0,0,0,0,0,0,0,0,0,0,0" \
 	"$(rnt_field stats stat 'fn=rtnl_newlink kind=doit' lockset)"
 
 ktap_expect_eq "no violations" 0 \

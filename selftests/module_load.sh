@@ -21,7 +21,7 @@ done
 ktap_expect_eq "load and unload $CYCLES times" 1 "$ok"
 
 rnt_load
-ktap_expect_eq "version file" "rtnl_net_trace format 1" "$(cat $RNT_DIR/version)"
+ktap_expect_eq "version file" "rtnl_net_trace format 2" "$(cat $RNT_DIR/version)"
 ktap_expect_eq "enabled by default" 1 "$(cat $RNT_DIR/enable)"
 ktap_expect_eq "refcount is 0 while loaded" 0 "$(cat /sys/module/rtnl_net_trace/refcnt)"
 rmmod rtnl_net_trace

@@ -36,7 +36,7 @@ compare()
 	def records(name, rec):
 	    out = []
 	    with open(f"{d}/{name}") as f:
-	        assert f.readline().startswith(f"rtnl_net_trace {name} version 1")
+	        assert f.readline().startswith(f"rtnl_net_trace {name} version 2")
 	        for line in f:
 	            w = line.split()
 	            if w and w[0] == rec:

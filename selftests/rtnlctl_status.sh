@@ -18,7 +18,7 @@ rnt_load
 out=$("$RNTLCTL" status 2>&1); rc=$?
 ktap_expect_eq "status succeeds with the module" 0 "$rc"
 json=$("$RNTLCTL" -j status)
-ktap_expect_eq "status reports format version 1" 1 \
+ktap_expect_eq "status reports format version 2" 2 \
 	"$(printf '%s' "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["format_version"])')"
 echo 0 > "$RNT_DIR/enable"
 json=$("$RNTLCTL" -j status)

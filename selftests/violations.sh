@@ -14,7 +14,7 @@ if ! grep -q 'feature name=pernet state=active' "$RNT_DIR/status" || [ ! -e "$VK
 	ktap_skip_all "per-netns RTNL unavailable on this kernel"
 	exit "$KSFT_SKIP"
 fi
-ktap_set_plan 20
+ktap_set_plan 21
 rnt_dmesg_start
 
 # Processes sitting in netns N1..N5, for the test module to find them by.
@@ -48,6 +48,8 @@ violate()
 
 p=${pids[0]}
 violate no_rtnl "$p" "${inums[0]}"
+ktap_expect_eq "no_rtnl: the ring holds it as its first entry, none dropped" \
+	"ring first=1 last=0 dropped=0" "$(grep '^ring ' "$RNT_DIR/violations")"
 ktap_expect_eq "no_rtnl: the kernel's ASSERT_RTNL fired too" yes \
 	"$(dmesg | grep -q 'RTNL: assertion failed' && echo yes)"
 # Lockdep checks a lock chain once per boot: the order case must be the

@@ -11,9 +11,27 @@
 
 const char *const kind_names[2] = { "doit", "dumpit" };
 
+uint64_t lockset_min(size_t i)
+{
+	return i < 4 ? i + 1 : (1ull << (i - 2)) + 1;
+}
+
+uint64_t lockset_max(size_t i)
+{
+	return lockset_min(i + 1) - 1;
+}
+
+/* Below MAX_LOCKSET_BUCKETS, every bound fits in 32 bits. */
 const char *lockset_name(size_t i, size_t n, char *buf)
 {
-	snprintf(buf, NAME_LEN, "%zu%s", i + 1, i + 1 == n ? "+" : "");
+	unsigned int lo = lockset_min(i), hi = lockset_max(i);
+
+	if (i + 1 == n)
+		snprintf(buf, NAME_LEN, "%u+", lo);
+	else if (lo == hi)
+		snprintf(buf, NAME_LEN, "%u", lo);
+	else
+		snprintf(buf, NAME_LEN, "%u-%u", lo, hi);
 	return buf;
 }
 
@@ -34,15 +52,15 @@ static const char *const drop_names[] = {
 static const char *const locking_names[] = { "rtnl", "unlocked" };
 
 static const char *const status_records[] = {
-	"module", "feature", "probe", "drops",
+	"module", "feature", "probe", "memory", "drops",
 };
 static const char *const handlers_records[] = { "handler" };
 static const char *const stats_records[] = { "stat" };
 static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
 static const char *const locksets_records[] = { "lockset" };
-static const char *const netns_records[] = { "netns" };
+static const char *const netns_records[] = { "netns", "exited" };
 static const char *const violations_records[] = {
-	"total", "violation", "stack",
+	"total", "ring", "violation", "stack",
 };
 
 #define SET_KNOWN(f, names)				\
@@ -546,6 +564,28 @@ static int parse_rtnl_dist(const struct rfile *f, const char *name,
 	return rec_u64(f, r, "count", &d->count);
 }
 
+/* Most-held-first: descending hold_sum, then count, then file order. */
+static int cmp_sites(const void *a, const void *b)
+{
+	const struct site *x = a, *y = b;
+
+	if (x->hold_sum != y->hold_sum)
+		return x->hold_sum > y->hold_sum ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/*
+ * The module lists sites most-held-first; older ones did not, and the
+ * figures since a snapshot are in another order again.
+ */
+static void sort_sites(struct rtnl_info *t)
+{
+	if (t->nsites)
+		qsort(t->sites, t->nsites, sizeof(*t->sites), cmp_sites);
+}
+
 int load_rtnl(struct rtnl_info *t)
 {
 	const struct record *r;
@@ -567,6 +607,7 @@ int load_rtnl(struct rtnl_info *t)
 	if (parse_rtnl_dist(&t->rf, "wait", &t->wait) ||
 	    parse_rtnl_dist(&t->rf, "hold", &t->hold))
 		goto err;
+	sort_sites(t);
 	return 0;
 err:
 	free_rtnl(t);
@@ -585,28 +626,39 @@ static const struct u64_field lockset_fields[] = {
 	U64_FIELD(struct lockset, count),
 };
 
-/* A lock-set size: a positive number, "+" after it for "or more". */
+/*
+ * A lock-set size bucket: "N" (one size), "N-M" (a range) or "N+" (the
+ * last bucket, N or more), N a positive number and M above N.
+ */
 static int rec_set_size(const struct rfile *f, const struct record *r,
 			struct lockset *l)
 {
 	const char *s = rec_str(f, r, "size");
+	const char *dash;
 	size_t len;
-	char num[8];
-	uint64_t v;
+	char num[24];
+	uint64_t lo, hi = 0;
 
 	if (!s)
 		return -1;
 	len = strlen(s);
 	l->or_more = len && s[len - 1] == '+';
 	len -= l->or_more;
+	dash = memchr(s, '-', len);
+	if (dash) {
+		if (l->or_more || parse_u64(dash + 1, &hi))
+			return rec_err(f, r, "bad size");
+		len = dash - s;
+	}
 	if (!len || len >= sizeof(num))
 		return rec_err(f, r, "bad size");
 	memcpy(num, s, len);
 	num[len] = '\0';
-	if (parse_u64(num, &v) || !v)
+	if (parse_u64(num, &lo) || !lo || (dash && hi <= lo))
 		return rec_err(f, r, "bad size");
 	l->size = s;
-	l->size_num = v;
+	l->size_num = lo;
+	l->size_max = l->or_more ? 0 : dash ? hi : lo;
 	return 0;
 }
 
@@ -652,12 +704,61 @@ static const struct u64_field netns_fields[] = {
 	U64_FIELD(struct netns, hold_max),
 };
 
+static const struct u64_field exited_fields[] = {
+	U64_FIELD(struct netns_exited, nets),
+	U64_FIELD(struct netns_exited, requests),
+	U64_FIELD(struct netns_exited, locks),
+	U64_FIELD(struct netns_exited, wait_sum),
+	U64_FIELD(struct netns_exited, wait_max),
+	U64_FIELD(struct netns_exited, hold_sum),
+	U64_FIELD(struct netns_exited, hold_max),
+};
+
+bool netns_live(const struct netns *ns)
+{
+	return !strcmp(ns->state, "live");
+}
+
+bool netns_active(const struct netns *ns)
+{
+	return ns->requests || ns->locks || ns->wait_sum || ns->hold_sum;
+}
+
 static int parse_netns(const struct rfile *f, const struct record *r,
 		       void *out)
 {
-	((struct netns *)out)->rec = r;
-	return rec_u64_fields(f, r, netns_fields, ARRAY_SIZE(netns_fields),
-			      out);
+	struct netns *ns = out;
+
+	ns->rec = r;
+	if (rec_u64_fields(f, r, netns_fields, ARRAY_SIZE(netns_fields), ns))
+		return -1;
+	/* Without state=, an older module's record: it listed live ones. */
+	ns->state = rec_opt(f, r, "state") ? rec_str(f, r, "state") : "live";
+	if (!ns->state)
+		return -1;
+	if (rec_opt(f, r, "exit_ns"))
+		return rec_u64(f, r, "exit_ns", &ns->exit_ns);
+	return 0;
+}
+
+/* The exited total: one record, none from an older module. */
+static int parse_exited(struct netns_table *t)
+{
+	const struct rfile *f = &t->rf;
+	const struct record *r;
+	size_t i;
+
+	for (i = 0; i < f->nrecs; i++) {
+		r = &f->recs[i];
+		if (strcmp(r->name, "exited"))
+			continue;
+		t->exited.rec = r;
+		if (rec_keys_only(f, r))
+			return -1;
+		return rec_u64_fields(f, r, exited_fields,
+				      ARRAY_SIZE(exited_fields), &t->exited);
+	}
+	return 0;
 }
 
 int load_netns(struct netns_table *t)
@@ -665,11 +766,18 @@ int load_netns(struct netns_table *t)
 	void *v;
 	int err;
 
+	memset(&t->exited, 0, sizeof(t->exited));
 	err = load_array(&t->rf, "netns", "netns", netns_records,
 			 ARRAY_SIZE(netns_records), sizeof(*t->v), parse_netns,
 			 NULL, &v, &t->n);
 	t->v = v;
-	return err;
+	if (err)
+		return err;
+	if (parse_exited(t)) {
+		free_netns(t);
+		return -1;
+	}
+	return 0;
 }
 
 void free_netns(struct netns_table *t)
@@ -768,6 +876,32 @@ static int parse_totals(struct violations *t)
 	return 0;
 }
 
+/*
+ * "ring first=N last=N dropped=N", which says what the violation records
+ * are; a file without one is read as before.
+ */
+static int parse_ring(struct violations *t)
+{
+	const struct rfile *f = &t->rf;
+	const struct record *r = NULL;
+	size_t i;
+
+	for (i = 0; !r && i < f->nrecs; i++)
+		if (!strcmp(f->recs[i].name, "ring"))
+			r = &f->recs[i];
+	t->ring_rec = r;
+	if (!r)
+		return 0;
+	if (rec_keys_only(f, r) || rec_u64(f, r, "first", &t->ring_first) ||
+	    rec_u64(f, r, "last", &t->ring_last) ||
+	    rec_u64(f, r, "dropped", &t->ring_dropped))
+		return -1;
+	if (t->ring_first > t->n || t->ring_last != t->n - t->ring_first)
+		return rec_err(f, r, "%zu violation records, not first + last",
+			       t->n);
+	return 0;
+}
+
 int load_violations(struct violations *t)
 {
 	struct rfile *f = &t->rf;
@@ -792,7 +926,7 @@ int load_violations(struct violations *t)
 		if (parse_violation(f, i, &t->v[t->n++]))
 			goto err;
 	}
-	if (parse_totals(t))
+	if (parse_totals(t) || parse_ring(t))
 		goto err;
 	return 0;
 err:
@@ -836,6 +970,26 @@ static int parse_module(struct status *t)
 			    &t->drops);
 }
 
+/*
+ * The memory record, if any (older modules wrote none, or tasks= only):
+ * every key a counter, none required.
+ */
+static int parse_memory(struct status *t)
+{
+	const struct rfile *f = &t->rf;
+	size_t i;
+
+	for (i = 0; i < f->nrecs; i++) {
+		if (strcmp(f->recs[i].name, "memory"))
+			continue;
+		t->memory_rec = &f->recs[i];
+		if (rec_keys_only(f, t->memory_rec))
+			return -1;
+		return rec_counters(f, t->memory_rec, NULL, 0, &t->memory);
+	}
+	return 0;
+}
+
 static const struct u64_field probe_fields[] = {
 	U64_FIELD(struct probe, addrs),
 	U64_FIELD(struct probe, nmissed),
@@ -871,7 +1025,7 @@ int load_status(struct status *t)
 		p_err("out of memory");
 		goto err;
 	}
-	if (parse_module(t))
+	if (parse_module(t) || parse_memory(t))
 		goto err;
 	for (i = 0; i < f->nrecs; i++) {
 		r = &f->recs[i];
@@ -901,6 +1055,7 @@ void free_status(struct status *t)
 	free(t->features);
 	free(t->probes);
 	free(t->drops.v);
+	free(t->memory.v);
 	rfile_free(&t->rf);
 }
 
@@ -1007,6 +1162,7 @@ void rtnl_since(struct rtnl_info *cur, const struct rtnl_info *prev)
 			cur->sites[n++] = *s;
 	}
 	cur->nsites = n;
+	sort_sites(cur);
 }
 
 void locksets_since(struct locksets *cur, const struct locksets *prev)
@@ -1028,4 +1184,52 @@ void locksets_since(struct locksets *cur, const struct locksets *prev)
 			cur->v[n++] = *l;
 	}
 	cur->n = n;
+}
+
+/* The summed figures of netns records. */
+struct netns_sums {
+	uint64_t requests, locks, wait_sum, hold_sum;
+};
+
+static void netns_sums_add(struct netns_sums *s, const struct netns *ns)
+{
+	s->requests += ns->requests;
+	s->locks += ns->locks;
+	s->wait_sum += ns->wait_sum;
+	s->hold_sum += ns->hold_sum;
+}
+
+void netns_since(struct netns_table *cur, const struct netns_table *prev)
+{
+	struct netns_sums gone = { 0 };
+	struct netns_exited *e = &cur->exited;
+	const struct netns *p;
+	struct netns *c;
+	size_t i, j;
+
+	for (j = 0; j < prev->n; j++) {
+		p = &prev->v[j];
+		for (i = 0; i < cur->n; i++)
+			if (cur->v[i].cookie == p->cookie &&
+			    cur->v[i].inum == p->inum)
+				break;
+		if (i == cur->n) {
+			/* Folded into the exited total in between. */
+			netns_sums_add(&gone, p);
+			continue;
+		}
+		c = &cur->v[i];
+		c->requests = since(c->requests, p->requests);
+		c->locks = since(c->locks, p->locks);
+		c->wait_sum = since(c->wait_sum, p->wait_sum);
+		c->hold_sum = since(c->hold_sum, p->hold_sum);
+	}
+	if (!e->rec)
+		return;
+	/* A total below what it had plus what joined it: reset in between. */
+	e->nets = since(e->nets, prev->exited.nets);
+	e->requests = since(e->requests, prev->exited.requests + gone.requests);
+	e->locks = since(e->locks, prev->exited.locks + gone.locks);
+	e->wait_sum = since(e->wait_sum, prev->exited.wait_sum + gone.wait_sum);
+	e->hold_sum = since(e->hold_sum, prev->exited.hold_sum + gone.hold_sum);
 }

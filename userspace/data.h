@@ -26,12 +26,17 @@
 extern const char *const kind_names[2];
 
 /*
- * Lock-set sizes 1, 2, 3, 4 and 5 or more in format version 1; a module
- * with a larger bound may count more sizes, the last one "or more".
+ * Lock-set size buckets of format version 2: 1, 2, 3 and 4, then log2
+ * ranges 5-8, 9-16, ..., 2049-4096, and the last one "4097 or more": 15
+ * in all. A newer module may go on with more ranges (4097-8192, ...);
+ * the last bucket is always "or more".
  */
 #define MAX_LOCKSET_BUCKETS	32
 
-/* The name of bucket @i of @n: "1", "2", ..., "<n>+" for the last. */
+/* The smallest and the largest size of bucket @i (not the last one). */
+uint64_t lockset_min(size_t i);
+uint64_t lockset_max(size_t i);
+/* The name of bucket @i of @n: "1", ..., "5-8", ..., "<min>+" for the last. */
 const char *lockset_name(size_t i, size_t n, char *buf);
 
 /* A log2 distribution of nanoseconds: see "histogram" in debugfs.md. */
@@ -167,8 +172,9 @@ struct rtnl_info {
 struct lockset {
 	const struct record *rec;
 	const char *owner;
-	const char *size;	/* "1" ... "4", or "5+" for the last bucket */
-	uint64_t size_num;	/* 1 ... 5 */
+	const char *size;	/* "1" ... "4", "5-8", ..., or "4097+" */
+	uint64_t size_num;	/* the bucket's smallest size */
+	uint64_t size_max;	/* its largest, or 0 for "or more" */
 	bool or_more;		/* the last bucket: size_num or more */
 	uint64_t init_net, count;
 };
@@ -179,9 +185,26 @@ struct locksets {
 	size_t n;
 };
 
+/*
+ * One netns record: a live netns, or one that exited recently. An older
+ * module wrote no state (it listed live netns only): "live".
+ */
 struct netns {
 	const struct record *rec;
+	const char *state;	/* "live", "exited", or newer */
 	uint64_t cookie, inum, requests, locks;
+	uint64_t wait_sum, wait_max, hold_sum, hold_max;
+	uint64_t exit_ns;	/* CLOCK_MONOTONIC of its exit, 0 if none */
+};
+
+bool netns_live(const struct netns *ns);
+/* Any figure of @ns is not 0. */
+bool netns_active(const struct netns *ns);
+
+/* The total of the exited netns the file no longer lists one by one. */
+struct netns_exited {
+	const struct record *rec;	/* NULL: an older module has none */
+	uint64_t nets, requests, locks;
 	uint64_t wait_sum, wait_max, hold_sum, hold_max;
 };
 
@@ -189,6 +212,7 @@ struct netns_table {
 	struct rfile rf;
 	struct netns *v;
 	size_t n;
+	struct netns_exited exited;
 };
 
 struct net_ref {
@@ -213,7 +237,13 @@ struct violation {
 struct violations {
 	struct rfile rf;
 	struct counters totals;		/* all violations, by kind */
-	struct violation *v;		/* the most recent ones */
+	/*
+	 * The ring record, when there is one: how many of the entries are
+	 * the first ones and the last ones, and how many were dropped.
+	 */
+	const struct record *ring_rec;
+	uint64_t ring_first, ring_last, ring_dropped;
+	struct violation *v;		/* the first ones, then the last ones */
 	size_t n;
 };
 
@@ -232,6 +262,7 @@ struct probe {
 struct status {
 	struct rfile rf;
 	const struct record *module_rec, *drops_rec;
+	const struct record *memory_rec;	/* NULL from modules without one */
 	bool enabled;
 	const char *action, *kernel;
 	uint64_t max_nets;
@@ -240,6 +271,7 @@ struct status {
 	struct probe *probes;
 	size_t nprobes;
 	struct counters drops;
+	struct counters memory;		/* tasks=, sites=, netns=: bytes; netns_records= */
 };
 
 
@@ -253,6 +285,12 @@ struct status {
 void stats_since(struct stats *cur, const struct stats *prev);
 void rtnl_since(struct rtnl_info *cur, const struct rtnl_info *prev);
 void locksets_since(struct locksets *cur, const struct locksets *prev);
+/*
+ * netns records are kept (zero rows too: the caller chooses what to
+ * show). A record of @prev that is gone from @cur was folded into the
+ * exited total in between: what it had then is not counted again.
+ */
+void netns_since(struct netns_table *cur, const struct netns_table *prev);
 
 int load_handlers(struct handlers *t);
 int load_stats(struct stats *t);

@@ -171,6 +171,36 @@ static void counters(const char *name, const char *lname,
 			       c->v[i].val);
 }
 
+/* The memory line: bytes per table, except the netns record count and size. */
+static bool memory_is_bytes(const char *key)
+{
+	return strcmp(key, "netns_records") && strcmp(key, "netns_record");
+}
+
+static void memory(const struct counters *c)
+{
+	struct labels l;
+	size_t i;
+
+	header("memory_bytes", "gauge", "Memory of each table.");
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].num && memory_is_bytes(c->v[i].name))
+			sample("memory_bytes", one_label(&l, "table", c->v[i].name),
+			       c->v[i].val);
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].num || memory_is_bytes(c->v[i].name))
+			continue;
+		if (!strcmp(c->v[i].name, "netns_records")) {
+			header("netns_records", "gauge",
+			       "Netns records held: live, exited, folded not yet freed.");
+			sample("netns_records", NULL, c->v[i].val);
+		} else {
+			header("netns_record_bytes", "gauge", "Bytes of one netns record.");
+			sample("netns_record_bytes", NULL, c->v[i].val);
+		}
+	}
+}
+
 static void print_module(const struct all *a)
 {
 	const struct status *st = &a->status;
@@ -213,6 +243,9 @@ static void print_module(const struct all *a)
 		sample("probe_missed_total",
 		       one_label(&l, "probe", st->probes[i].name),
 		       st->probes[i].nmissed);
+
+	if (st->memory.n)
+		memory(&st->memory);
 
 	header("drops_total", "counter", "Events dropped because a table was full.");
 	counters("drops_total", "table", &st->drops);
@@ -363,9 +396,30 @@ static void print_rtnl(const struct rtnl_info *t)
 			       t->sites[i].hold_sum);
 }
 
+/*
+ * The exited netns no longer listed one by one, folded into one total
+ * (no samples from an older module, which has none).
+ */
+static void print_netns_exited(const struct netns_exited *e)
+{
+	header("netns_exited_total", "counter",
+	       "Exited network namespaces folded into the netns_exited totals.");
+	if (e->rec)
+		sample("netns_exited_total", NULL, e->nets);
+	header("netns_exited_requests_total", "counter",
+	       "rtnetlink requests sent from the folded exited netns.");
+	if (e->rec)
+		sample("netns_exited_requests_total", NULL, e->requests);
+	header("netns_exited_locks_total", "counter",
+	       "Acquisitions of the per-netns RTNL of the folded exited netns.");
+	if (e->rec)
+		sample("netns_exited_locks_total", NULL, e->locks);
+}
+
 static void print_tables(const struct all *a)
 {
 	struct labels l;
+	uint64_t live;
 	size_t i;
 
 	header("lockset_shape_total", "counter",
@@ -379,8 +433,11 @@ static void print_tables(const struct all *a)
 		sample("lockset_shape_total", &l, ls->count);
 	}
 
-	header("netns", "gauge", "Network namespaces being tracked.");
-	sample("netns", NULL, a->netns.n);
+	header("netns", "gauge", "Live network namespaces.");
+	for (i = 0, live = 0; i < a->netns.n; i++)
+		live += netns_live(&a->netns.v[i]);
+	sample("netns", NULL, live);
+	/* Every netns listed, live or exited: the same series until folded. */
 	header("netns_requests_total", "counter",
 	       "rtnetlink requests sent from a netns.");
 	for (i = 0; i < a->netns.n; i++) {
@@ -393,9 +450,16 @@ static void print_tables(const struct all *a)
 		netns_labels(&l, &a->netns.v[i]);
 		sample("netns_locks_total", &l, a->netns.v[i].locks);
 	}
+	print_netns_exited(&a->netns.exited);
 
 	header("violations_total", "counter", "Locking rule violations by kind.");
 	counters("violations_total", "kind", &a->violations.totals);
+	if (a->violations.ring_rec) {
+		header("violation_ring_dropped_total", "counter",
+		       "Distinct violations whose ring entry was dropped.");
+		sample("violation_ring_dropped_total", NULL,
+		       a->violations.ring_dropped);
+	}
 }
 
 static int load_all(struct all *a)

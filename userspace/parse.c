@@ -486,6 +486,12 @@ const char *rec_str(const struct rfile *f, const struct record *r,
 	return val && *val ? val : NULL;
 }
 
+const char *rec_opt(const struct rfile *f, const struct record *r,
+		    const char *key)
+{
+	return rec_find(f, r, key);
+}
+
 /* Records other than stack records carry key=value fields only. */
 int rec_keys_only(const struct rfile *f, const struct record *r)
 {

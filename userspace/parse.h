@@ -14,9 +14,9 @@
  * Every error is reported through p_err() once, where it is found.
  */
 
-#define FORMAT_VERSION		1
+#define FORMAT_VERSION		2
 #define DEFAULT_TRACE_DIR	"/sys/kernel/debug/rtnl_net_trace"
-#define HIST_BUCKETS		32
+#define HIST_BUCKETS		42
 
 struct field {
 	const char *key;	/* "" for a bare word such as a stack entry */
@@ -58,6 +58,9 @@ int parse_u64_base(const char *s, int base, uint64_t *val);
 __printf(3, 4) int rec_err(const struct rfile *f, const struct record *r,
 			   const char *fmt, ...);
 const char *rec_str(const struct rfile *f, const struct record *r,
+		    const char *key);
+/* The value of @key as written, or NULL when the record has no such key. */
+const char *rec_opt(const struct rfile *f, const struct record *r,
 		    const char *key);
 int rec_keys_only(const struct rfile *f, const struct record *r);
 const char *rec_word(const struct rfile *f, const struct record *r);

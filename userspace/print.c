@@ -193,6 +193,10 @@ void fmt_time(char *buf, size_t len, uint64_t ns)
 		snprintf(buf, len, "%.1f %s", ns / 1e3, utf8_output ? "µs" : "us");
 	else if (ns < 999950000)
 		snprintf(buf, len, "%.1f ms", ns / 1e6);
-	else
+	else if (ns < 99995000000ull)
 		snprintf(buf, len, "%.2f s", ns / 1e9);
+	else if (ns < 5997000000000ull)
+		snprintf(buf, len, "%.1f min", ns / 60e9);
+	else
+		snprintf(buf, len, "%.1f h", ns / 3600e9);
 }

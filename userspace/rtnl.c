@@ -5,6 +5,8 @@
 
 #include "data.h"
 #include "main.h"
+#include "names.h"
+#include "now.h"
 #include "print.h"
 #include "show.h"
 #include "snapshot.h"
@@ -78,9 +80,132 @@ static void print_dists(const struct rtnl_info *t)
 	table_end();
 }
 
+enum { W_PID, W_COMM, W_WAIT, W_OWNER, NR_W };
+
+static const struct tcol waiter_cols[NR_W] = {
+	TCOL("PID", NULL, TC_DEFAULT | TC_NUM, "waiting task"),
+	TCOL("COMM", NULL, TC_DEFAULT, "its command name"),
+	TCOL("WAIT", NULL, TC_DEFAULT | TC_NUM, "waiting for RTNL so far"),
+	TCOL("OWNER", NULL, TC_DEFAULT,
+	  "the handler (message type) or call site it waits for"),
+};
+
+/* "rtnl_getlink (RTM_GETLINK)", or the call site's symbol. */
+static const char *owner_text(const struct live_task *e, char *buf, size_t len)
+{
+	char name[NAME_LEN];
+
+	if (!e->handler)
+		return e->key.fn;
+	snprintf(buf, len, "%s (%s)", e->key.fn,
+		 msgtype_name(e->key.msgtype, name));
+	return buf;
+}
+
+/* JSON: the owner and, for a handler, its key; text: nothing. */
+static void print_owner(const struct live_task *e)
+{
+	print_str("owner", NULL, e->key.fn);
+	print_str("owner_type", NULL, e->owner_type);
+	if (!e->handler)
+		return;
+	print_u64("family", NULL, e->key.family);
+	print_str("family_name", NULL, family_known(e->key.family));
+	print_u64("msgtype", NULL, e->key.msgtype);
+	print_str("msgtype_name", NULL, msgtype_known(e->key.msgtype));
+	print_str("kind", NULL, e->key.kind);
+}
+
+static void print_holder(const struct rfile *f, const struct live_task *e)
+{
+	char buf[512];
+	size_t i;
+
+	open_json_object(NULL);
+	print_u64("pid", "holder:  pid %s", e->pid);
+	print_str("comm", " (%s)", e->comm);
+	print_time("held_ns", ", held for %s", e->ns);
+	print_text(" by %s", owner_text(e, buf, sizeof(buf)));
+	print_owner(e);
+	if (e->nnets)
+		print_text(", netns locks");
+	open_json_array("nets");
+	for (i = 0; i < e->nnets; i++) {
+		open_json_object(NULL);
+		print_u64("inum", i ? ", %s" : " %s", e->nets[i].inum);
+		print_u64("cookie", ":%s", e->nets[i].cookie);
+		close_json_object();
+	}
+	close_json_array();
+	print_extra(f, e->rec, true);
+	print_nl();
+	close_json_object();
+}
+
+/*
+ * The RTNL holder and waiters at the time of the read (debugfs "now"),
+ * before the counters: the first thing to look at when ip hangs.
+ */
+static int print_now(const struct now_info *t)
+{
+	char buf[512];
+	size_t i;
+
+	open_json_object("now");
+	print_bool("enabled", NULL, t->enabled);
+	print_u64("time_ns", NULL, t->time_ns);
+	if (!t->enabled)
+		print_text("RTNL now: unknown, the probes are disabled\n");
+	else if (!t->nholders)
+		print_text("holder:  none\n");
+	open_json_array("holders");
+	for (i = 0; i < t->nholders; i++)
+		print_holder(&t->rf, &t->holders[i]);
+	close_json_array();
+
+	open_json_object("waiters");
+	print_u64("count", "waiters: %s", t->count);
+	if (t->count)
+		print_time("oldest_ns", ", the oldest for %s", t->oldest_ns);
+	else
+		print_u64("oldest_ns", NULL, t->oldest_ns);
+	print_u64("listed", t->listed < t->count ? ", %s listed" : NULL,
+		  t->listed);
+	print_nl();
+	if (t->nwaiters) {
+		if (table_start_fixed(waiter_cols, NR_W, "tasks")) {
+			close_json_object();
+			close_json_object();
+			return -1;
+		}
+		for (i = 0; i < t->nwaiters; i++) {
+			const struct live_task *e = &t->waiters[i];
+
+			table_row();
+			cell_u64(W_PID, "pid", e->pid);
+			cell_str(W_COMM, "comm", e->comm);
+			cell_time(W_WAIT, "wait_ns", e->ns);
+			cell_str(W_OWNER, NULL, owner_text(e, buf, sizeof(buf)));
+			print_owner(e);
+			print_extra(&t->rf, e->rec, false);
+			table_row_end();
+		}
+		table_end();
+	} else {
+		open_json_array("tasks");
+		close_json_array();
+	}
+	close_json_object();
+	print_other_records(&t->rf, 0, t->rf.nrecs, "");
+	close_json_object();
+	print_nl();
+	return 0;
+}
+
 int do_rtnl(int argc, char **argv)
 {
 	struct rtnl_info t, prev;
+	struct now_info now;
 	int used, err;
 
 	for (; argc; argc--, argv++) {
@@ -118,9 +243,22 @@ int do_rtnl(int argc, char **argv)
 		rtnl_since(&t, &prev);
 		free_rtnl(&prev);
 	}
+	/* Live state, never from a snapshot; a module without it has none. */
+	if (load_now(&now)) {
+		free_rtnl(&t);
+		snapshot_close();
+		return -1;
+	}
 
 	open_json_object(NULL);
 	print_since();
+	if (now.present && print_now(&now)) {
+		free_now(&now);
+		free_rtnl(&t);
+		snapshot_close();
+		return -1;
+	}
+	free_now(&now);
 	print_counters("acquire", "acquire:", &t.acquire);
 	print_nl();
 	print_dists(&t);

@@ -2,7 +2,7 @@
 /*
  * rtnlctl snapshot FILE, and --since FILE: the debugfs files as they are
  * now, kept in one file, and read back in their place later so that
- * stats, rtnl and locksets can print what happened in between.
+ * stats, rtnl, locksets and netns can print what happened in between.
  *
  * The file is text: a line "rtnlctl snapshot version 1", a line
  * "time_ns=N" (CLOCK_REALTIME), then per debugfs file a line

@@ -50,8 +50,8 @@ static const struct tcol stat_cols[NR_COLS] = {
 	[C_HOLD_COUNT] = TCOL("HOLD_COUNT", NULL, N, "RTNL sections charged"),
 	[C_HOLD_SUM] = TCOL_ALIAS("HOLD_SUM", NULL, D | N, "RTNL hold, total", "hold"),
 	[C_HOLD_MAX] = TCOL("HOLD_MAX", NULL, N, "RTNL hold, longest"),
-	[C_SETS] = TCOL("SETS", "SETS 1/2/3/4/5+", 0,
-		     "RTNL sections by per-netns lock-set size"),
+	[C_SETS] = TCOL("SETS", NULL, 0,
+		     "RTNL sections by per-netns lock-set size (size:count)"),
 	[C_SETS_INIT_NET] = TCOL("SETS_INIT_NET", NULL, N,
 			      "lock sets that included init_net"),
 	[C_SETS_MAX] = TCOL("SETS_MAX", NULL, N, "largest lock set"),
@@ -146,23 +146,37 @@ static void print_errnos(const struct hstat *s)
 
 static void print_locksets(const struct hstat *s)
 {
-	char text[MAX_LOCKSET_BUCKETS * 21 + 1] = "";
+	char text[MAX_LOCKSET_BUCKETS * (NAME_LEN + 22) + 1] = "";
+	char name[NAME_LEN];
 	size_t i, len;
+	bool last;
 
-	/* JSON: [{size, or_more, count}], or_more for the last size. */
+	/*
+	 * JSON: [{size, size_max, or_more, count}] for every bucket, size
+	 * its smallest set, size_max its largest (null for the last, "or
+	 * more"). Text: "size:count" for the buckets that counted any.
+	 */
 	open_json_array("locksets");
 	for (i = 0; i < s->nlockset; i++) {
+		last = i + 1 == s->nlockset;
 		open_json_object(NULL);
-		print_u64("size", NULL, i + 1);
-		print_bool("or_more", NULL, i + 1 == s->nlockset);
+		print_u64("size", NULL, lockset_min(i));
+		if (last)
+			print_str("size_max", NULL, NULL);
+		else
+			print_u64("size_max", NULL, lockset_max(i));
+		print_bool("or_more", NULL, last);
 		print_u64("count", NULL, s->lockset[i]);
 		close_json_object();
+		if (!s->lockset[i])
+			continue;
 		len = strlen(text);
-		snprintf(text + len, sizeof(text) - len, "%s%" PRIu64,
-			 i ? "/" : "", s->lockset[i]);
+		snprintf(text + len, sizeof(text) - len, "%s%s:%" PRIu64,
+			 len ? "," : "", lockset_name(i, s->nlockset, name),
+			 s->lockset[i]);
 	}
 	close_json_array();
-	cell_str(C_SETS, NULL, text);
+	cell_str(C_SETS, NULL, *text ? text : "-");
 	cell_u64(C_SETS_INIT_NET, "lockset_init_net", s->lockset_init_net);
 	cell_u64(C_SETS_MAX, "lockset_max", s->lockset_max);
 }
@@ -193,30 +207,12 @@ static void print_row(const struct stats *t, const struct hstat *s)
 	table_row_end();
 }
 
-/* "SETS 1/2/3/4/5+": the lock-set sizes the column counts. */
-static const char *sets_label(size_t n, char *buf, size_t len)
-{
-	char name[NAME_LEN];
-	size_t i, l;
-
-	l = snprintf(buf, len, "SETS ");
-	for (i = 0; i < n && l < len; i++)
-		l += snprintf(buf + l, len - l, "%s%s", i ? "/" : "",
-			      lockset_name(i, n, name));
-	return buf;
-}
-
 static int print_table(const struct stats *t, const struct hstat **rows,
 		       size_t n)
 {
-	char sets[MAX_LOCKSET_BUCKETS * 4 + 8];
-	struct tcol cols[NR_COLS];
 	size_t i;
 
-	memcpy(cols, stat_cols, sizeof(cols));
-	cols[C_SETS].heading = sets_label(n ? rows[0]->nlockset : 5, sets,
-					  sizeof(sets));
-	if (table_start(cols, NR_COLS, "stats", "CALLS"))
+	if (table_start(stat_cols, NR_COLS, "stats", "CALLS"))
 		return -1;
 	for (i = 0; i < n; i++)
 		print_row(t, rows[i]);
@@ -249,7 +245,7 @@ static void print_hist(const struct hstat *s)
 		print_text("     (no samples)\n");
 		return;
 	}
-	print_text("%*s%-*s : count    distribution\n", 5, "", 19, "nsecs");
+	print_text("%*s%-*s : count    distribution\n", 8, "", 22, "nsecs");
 	for (i = first; i <= last; i++) {
 		int stars = h[i] * HIST_STARS / peak;
 
@@ -260,7 +256,7 @@ static void print_hist(const struct hstat *s)
 				 hist_upper(i) - 1);
 		else
 			snprintf(high, sizeof(high), "inf");
-		print_text("%10" PRIu64 " -> %-10s : %-8" PRIu64 " |%-*s|\n",
+		print_text("%13" PRIu64 " -> %-13s : %-8" PRIu64 " |%-*s|\n",
 			   i ? hist_upper(i - 1) : 0, high, h[i], HIST_STARS,
 			   bar);
 	}

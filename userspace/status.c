@@ -69,6 +69,9 @@ int do_status(int argc, char **argv)
 
 	print_probes(&st);
 
+	/* Bytes, and how many netns records (older modules: none or tasks=). */
+	if (st.memory_rec)
+		print_counters("memory", "memory:         ", &st.memory);
 	print_counters("drops", "drops:          ", &st.drops);
 	print_other_records(&st.rf, 0, st.rf.nrecs, "");
 	close_json_object();

@@ -89,8 +89,8 @@ void table_help(const struct tcol *cols, size_t n)
 	      "  -r, --raw             raw output: one space between columns, times in ns\n"
 	      "  --sort COL            sort by COL (numbers largest first); a prefix will do\n"
 	      "  --top N               only the first N rows\n"
-	      "  --since FILE          (stats, rtnl, locksets) what happened since the\n"
-	      "                        rtnlctl snapshot FILE was taken\n"
+	      "  --since FILE          (stats, rtnl, locksets, netns) what happened since\n"
+	      "                        the rtnlctl snapshot FILE was taken\n"
 	      "\nColumns (* in the default view):\n", stdout);
 	for (i = 0; i < n; i++)
 		printf(" %c%-18s %s\n", cols[i].flags & TC_DEFAULT ? '*' : ' ',

@@ -53,7 +53,7 @@ extern struct table_opts table_opts;
  */
 int table_opt(int *argc, char ***argv);
 
-/* --since FILE for stats, rtnl, locksets: 1 if consumed, -1 on error. */
+/* --since FILE for stats, rtnl, locksets, netns: 1 if consumed, -1 on error. */
 int since_opt(int *argc, char ***argv);
 
 /* The option summary and the column list for a command's help. */

@@ -3,9 +3,11 @@
  * Test-only module: a kthread takes RTNL and holds it for hold_ms, or
  * with hold_ms=0 until the module is removed, so that the selftests can
  * pile tasks up behind a known holder. insmod returns once RTNL is held;
- * rmmod ends a hold_ms=0 hold and waits for the hold to end.
+ * rmmod ends a hold_ms=0 hold and waits for the hold to end. With
+ * netns_pid=PID it also holds the per-netns RTNL of PID's netns, where
+ * the kernel has per-netns RTNL (CONFIG_DEBUG_NET_SMALL_RTNL).
  *
- *   insmod rnt_holder.ko hold_ms=2000
+ *   insmod rnt_holder.ko hold_ms=2000 [netns_pid=PID]
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -16,10 +18,17 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/rtnetlink.h>
+#include <net/net_namespace.h>
 
 static unsigned int hold_ms = 2000;
 module_param(hold_ms, uint, 0400);
 MODULE_PARM_DESC(hold_ms, "How long to hold RTNL, in milliseconds, 0 until rmmod (default: 2000)");
+
+static int netns_pid;
+module_param(netns_pid, int, 0400);
+MODULE_PARM_DESC(netns_pid, "Also hold the per-netns RTNL of this process's netns (default: none)");
+
+static struct net *rnt_holder_net;
 
 static DECLARE_COMPLETION(rnt_holder_held);
 static DECLARE_COMPLETION(rnt_holder_release);
@@ -28,11 +37,15 @@ static DECLARE_COMPLETION(rnt_holder_done);
 static int rnt_holder_fn(void *unused)
 {
 	rtnl_lock();
+	if (rnt_holder_net)
+		__rtnl_net_lock(rnt_holder_net);
 	complete(&rnt_holder_held);
 	if (hold_ms)
 		msleep(hold_ms);
 	else
 		wait_for_completion(&rnt_holder_release);
+	if (rnt_holder_net)
+		__rtnl_net_unlock(rnt_holder_net);
 	rtnl_unlock();
 	complete(&rnt_holder_done);
 	return 0;
@@ -42,9 +55,17 @@ static int __init rnt_holder_init(void)
 {
 	struct task_struct *t;
 
+	if (netns_pid) {
+		rnt_holder_net = get_net_ns_by_pid(netns_pid);
+		if (IS_ERR(rnt_holder_net))
+			return PTR_ERR(rnt_holder_net);
+	}
 	t = kthread_run(rnt_holder_fn, NULL, "rnt_holder");
-	if (IS_ERR(t))
+	if (IS_ERR(t)) {
+		if (rnt_holder_net)
+			put_net(rnt_holder_net);
 		return PTR_ERR(t);
+	}
 	wait_for_completion(&rnt_holder_held);
 	return 0;
 }
@@ -53,6 +74,8 @@ static void __exit rnt_holder_exit(void)
 {
 	complete(&rnt_holder_release);
 	wait_for_completion(&rnt_holder_done);
+	if (rnt_holder_net)
+		put_net(rnt_holder_net);
 }
 
 module_init(rnt_holder_init);

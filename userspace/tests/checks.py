@@ -54,17 +54,21 @@ KNOWN = {
             "max_set",
     "site": "sym count wait_sum wait_max hold_sum hold_max",
     "lockset": "owner size init_net count",
-    "netns": "cookie inum requests locks wait_sum wait_max hold_sum hold_max",
+    "netns": "cookie inum state requests locks wait_sum wait_max hold_sum "
+             "hold_max exit_ns",
+    "exited": "nets requests locks wait_sum wait_max hold_sum hold_max",
     "violation": "kind count pid comm owner nets time_ns",
+    "ring": "first last dropped",
     "feature": "name state",
     "probe": "name state addrs nmissed error",
     "module": "enabled violation_action max_nets kernel",
 }
 RECORDS = {
-    "status": ["module", "feature", "probe", "drops"],
+    "status": ["module", "feature", "probe", "memory", "drops"],
     "handlers": ["handler"], "stats": ["stat"],
     "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
-    "netns": ["netns"], "violations": ["total", "violation", "stack"],
+    "netns": ["netns", "exited"],
+    "violations": ["total", "ring", "violation", "stack"],
 }
 
 
@@ -134,7 +138,7 @@ def percentile(hist, mx, pct):
         cum += c
         if cum >= target:
             break
-    if i == 31:
+    if i == 41:
         return mx
     return min(2 ** (i + 1), mx)
 
@@ -142,12 +146,29 @@ def percentile(hist, mx, pct):
 def dist(r, prefix, count=None):
     key = (prefix + "_") if prefix else ""
     hist = [int(x) for x in r[key + "hist"].split(",")]
-    assert len(hist) == 32, "fixture histogram must have 32 buckets"
+    assert len(hist) == 42, "fixture histogram must have 42 buckets"
     s, mx = int(r[key + "sum"]), int(r[key + "max"])
     n = sum(hist) if count is None else count
     return {"count": n, "sum": s, "avg": s // n if n else 0,
             "p50": percentile(hist, mx, 50), "p99": percentile(hist, mx, 99),
             "max": mx, "hist": hist}
+
+
+def lockset_bucket(i, n, count):
+    """Bucket i of n of a lockset= list: 1, 2, 3, 4, 5-8, 9-16, ..., N+."""
+    lo = i + 1 if i < 4 else 2 ** (i - 2) + 1
+    hi = i + 1 if i < 4 else 2 ** (i - 1)
+    last = i + 1 == n
+    return {"size": lo, "size_max": None if last else hi, "or_more": last,
+            "count": count}
+
+
+def set_size(label):
+    """A locksets size= label: (smallest, largest or None, or_more)."""
+    if label.endswith("+"):
+        return int(label[:-1]), None, True
+    lo, _, hi = label.partition("-")
+    return int(lo), int(hi or lo), False
 
 
 def expected_stats(fix):
@@ -171,8 +192,8 @@ def expected_stats(fix):
         s["latency_ns"] = dist(r, "lat")
         s["rtnl_wait_ns"] = dist(r, "wait")
         s["rtnl_hold_ns"] = dist(r, "hold")
-        s["locksets"] = [{"size": i + 1, "or_more": i + 1 == len(locksets),
-                          "count": c} for i, c in enumerate(locksets)]
+        s["locksets"] = [lockset_bucket(i, len(locksets), c)
+                         for i, c in enumerate(locksets)]
         s["lockset_init_net"] = int(r["init_net"])
         s["lockset_max"] = int(r["max_set"])
         s["errnos"] = [{"errno": None if e == OTHER else e,
@@ -201,7 +222,8 @@ def compare(got, exp, path="$"):
             return [f"{path}: expected an object, got {got!r}"]
         if set(got) != set(exp):
             errs.append(f"{path}: keys {sorted(got)} != {sorted(exp)}")
-        elif path.endswith((".errnos", ".totals", ".drops", ".acquire")) \
+        elif path.endswith((".errnos", ".totals", ".drops", ".acquire",
+                            ".memory")) \
                 and list(got) != list(exp):
             errs.append(f"{path}: key order {list(got)} != {list(exp)}")
         for k in exp:
@@ -267,7 +289,11 @@ def check_rtnl(got, fix, args):
            "wait_ns": dist(wait, "", int(wait["count"])),
            "hold_ns": dist(hold, "", int(hold["count"])),
            "sites": []}
-    for r in records(fix, "rtnl", "site"):
+    # Most-held-first, whatever the file's order: descending hold_sum,
+    # then count, then file order (sorted() is stable).
+    sites = sorted(records(fix, "rtnl", "site"),
+                   key=lambda r: (-int(r["hold_sum"]), -int(r["count"])))
+    for r in sites:
         exp["sites"].append(with_extra(
             {"symbol": r["sym"], "count": int(r["count"]),
              **{k + "_ns": int(r[k]) for k in
@@ -278,31 +304,54 @@ def check_rtnl(got, fix, args):
 
 def check_locksets(got, fix, args):
     exp = [with_extra({"owner": r["owner"],
-                       "size": int(r["size"].rstrip("+")),
-                       "or_more": r["size"].endswith("+"),
+                       "size": set_size(r["size"])[0],
+                       "size_max": set_size(r["size"])[1],
+                       "or_more": set_size(r["size"])[2],
                        "init_net": r["init_net"] == "1",
                        "count": int(r["count"])}, r, "lockset")
            for r in records(fix, "locksets", "lockset")]
     return compare(got, wrap(fix, "locksets", {"locksets": exp}))
 
 
+TIMES = ("wait_sum", "wait_max", "hold_sum", "hold_max")
+
+
 def check_netns(got, fix, args):
-    """ARGS: INUM=NAME for the namespaces that have a name, and
-    INUM@NPROCS,PID,COMMAND for those with processes."""
+    """ARGS: INUM=NAME for the namespaces that have a name,
+    INUM@NPROCS,PID,COMMAND for those with processes, and "all" for -a
+    (else only netns with a figure other than 0 are listed)."""
     names = dict(a.split("=", 1) for a in args if "=" in a)
     procs = dict(a.split("@", 1) for a in args if "@" in a)
-    exp = []
+    exp, hidden = [], 0
     for r in records(fix, "netns", "netns"):
-        e = {"name": names.get(r["inum"])}
-        e.update({k: int(r[k]) for k in ("inum", "cookie", "requests",
-                                         "locks")})
-        e.update({k + "_ns": int(r[k]) for k in ("wait_sum", "wait_max",
-                                                 "hold_sum", "hold_max")})
-        nprocs, pid, comm = procs.get(r["inum"], "0,,").split(",")
+        # An older module's record has no state: it listed live netns.
+        state = r.get("state", "live")
+        if "all" not in args and not any(
+                int(r[k]) for k in ("requests", "locks", "wait_sum",
+                                    "hold_sum")):
+            hidden += 1
+            continue
+        # Names and processes of a live netns only: inums are reused.
+        live = state == "live"
+        e = {"name": names.get(r["inum"]) if live else None}
+        e.update({k: int(r[k]) for k in ("inum", "cookie")})
+        e["state"] = state
+        e.update({k: int(r[k]) for k in ("requests", "locks")})
+        e.update({k + "_ns": int(r[k]) for k in TIMES})
+        nprocs, pid, comm = (procs.get(r["inum"], "0,,") if live
+                             else "0,,").split(",")
         e.update({"nprocs": int(nprocs), "pid": int(pid) if pid else None,
                   "command": comm or None})
+        e["exit_ns"] = int(r["exit_ns"]) if "exit_ns" in r else None
         exp.append(with_extra(e, r, "netns"))
-    return compare(got, wrap(fix, "netns", {"netns": exp}))
+    exited = None
+    for r in records(fix, "netns", "exited"):
+        exited = {k: int(r[k]) for k in ("nets", "requests", "locks")}
+        exited.update({k + "_ns": int(r[k]) for k in TIMES})
+        exited = with_extra(exited, r, "exited")
+        break
+    return compare(got, wrap(fix, "netns", {"exited": exited,
+                                            "hidden": hidden, "netns": exp}))
 
 
 KINDS = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
@@ -322,7 +371,7 @@ def role(kind, i):
 
 def check_violations(got, fix, args):
     exp, others = [], []
-    totals = {}
+    totals, ring = {}, None
     with open(os.path.join(fix, "violations")) as f:
         for line in f.read().splitlines()[1:]:
             words = line.split()
@@ -334,6 +383,12 @@ def check_violations(got, fix, args):
             if words[0] == "total":
                 r = dict(w.split("=", 1) for w in words[1:])
                 totals[r["kind"]] = int(r["count"])
+                cur = None
+                continue
+            if words[0] == "ring":
+                r = dict(w.split("=", 1) for w in words[1:])
+                ring = with_extra({k: int(r[k]) for k in
+                                   ("first", "last", "dropped")}, r, "ring")
                 cur = None
                 continue
             if words[0] != "violation":
@@ -366,6 +421,8 @@ def check_violations(got, fix, args):
         if "other_records" in v:
             v["other_records"] = v.pop("other_records")
     obj = {"totals": {k: totals.get(k, 0) for k in kinds}, "violations": exp}
+    if ring is not None:
+        obj["ring"] = ring
     if others:
         obj["other_records"] = others
     return compare(got, obj)
@@ -375,7 +432,7 @@ def check_status(got, fix, args):
     mod = next(records(fix, "status", "module"))
     drops = next(records(fix, "status", "drops"))
     exp = with_extra({"loaded": True}, mod, "module")
-    exp.update({"format_version": 1, "kernel": mod["kernel"],
+    exp.update({"format_version": 2, "kernel": mod["kernel"],
                 "enabled": mod["enabled"] == "1",
                 "violation_action": mod["violation_action"],
                 "max_nets": int(mod["max_nets"]),
@@ -388,6 +445,9 @@ def check_status(got, fix, args):
                                        "error": int(r["error"])}, r, "probe")
                            for r in records(fix, "status", "probe")],
                 "drops": {k: value(v) for k, v in drops.items()}})
+    for mem in records(fix, "status", "memory"):
+        exp["memory"] = {k: value(v) for k, v in mem.items()}
+        break
     return compare(got, wrap(fix, "status", exp))
 
 
@@ -425,7 +485,8 @@ def documented(man, files):
                 if line.strip():
                     json_keys(json.loads(line), keys)
     # Map keys of errnos and locksets are data, not field names.
-    keys -= set(ERRNOS.values()) | {"1", "2", "3", "4", "5+"}
+    keys -= set(ERRNOS.values())
+    keys = {k for k in keys if not re.fullmatch(r"\d+(-\d+|\+)?", k)}
     missing = sorted(keys - bold)
     return [f"undocumented JSON field: {k}" for k in missing]
 

@@ -49,7 +49,8 @@ COMMANDS = {
               ["watch", "-n", "1", "-i", "0.001"]],
     "rtnl": [["rtnl"], ["metrics"], ["watch", "-n", "1", "-i", "0.001"]],
     "locksets": [["locksets"], ["metrics"], ["locksets", "--sort", "size"]],
-    "netns": [["netns"], ["metrics"], ["netns", "--output-all", "-r"]],
+    "netns": [["netns"], ["metrics"], ["netns", "--output-all", "-r"],
+              ["netns", "-a", "--sort", "state"]],
     "violations": [["violations"], ["metrics"]],
 }
 MODES = [[], ["-j"], ["-p"]]

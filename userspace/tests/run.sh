@@ -19,6 +19,9 @@ RTNLCTL=${RTNLCTL:-$TOP/rtnlctl}
 FIX=$HERE/fixtures
 EXP=$HERE/expected
 GOOD=$FIX/good
+# The netns file of a module with a record per netns (live, then exited,
+# then the exited total) and the status memory line that counts them.
+REC=$FIX/records
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -138,7 +141,7 @@ run "$GOOD"
 result $? "no command: usage on stderr, exit 1"
 
 run "$GOOD" version
-grep -Eqx 'rtnlctl [^ ]+ \(debugfs format 1\)' "$TMP/out" && [ "$RC" = 0 ]
+grep -Eqx 'rtnlctl [^ ]+ \(debugfs format 2\)' "$TMP/out" && [ "$RC" = 0 ]
 result $? "version names rtnlctl's version and the debugfs format"
 cp "$TMP/out" "$TMP/version"
 run "$GOOD" -V
@@ -147,7 +150,7 @@ result $? "-V is version"
 run "$GOOD" -j version
 python3 -c 'import json, sys
 o = json.load(open(sys.argv[1]))
-assert set(o) == {"version", "format_version"} and o["format_version"] == 1, o' \
+assert set(o) == {"version", "format_version"} and o["format_version"] == 2, o' \
 	"$TMP/out" >"$TMP/diag" 2>&1
 result $? "version -j: {version, format_version}"
 bad=0
@@ -215,7 +218,16 @@ expect_text "stats --hist with the last (unbounded) bucket" \
 	"$EXP/stats-hist-inf.txt" "$GOOD" stats --hist inet6_rtm_newaddr
 expect_text "rtnl text" "$EXP/rtnl.txt" "$GOOD" rtnl
 expect_text "locksets text" "$EXP/locksets.txt" "$GOOD" locksets
-expect_text "netns text" "$EXP/netns.txt" "$GOOD" netns
+expect_text "netns text (records without state= are live)" \
+	"$EXP/netns.txt" "$GOOD" netns
+expect_text "netns text: the exited total, active netns only, how many not" \
+	"$EXP/records-netns.txt" "$REC" netns
+expect_text "netns -a text: every live and exited netns" \
+	"$EXP/records-netns-all.txt" "$REC" netns -a
+expect_text "netns -r: the table only" "$EXP/records-netns-raw.txt" "$REC" \
+	netns -r -o inum,state,requests
+expect_text "status text with the memory line" "$EXP/records-status.txt" \
+	"$REC" status
 expect_text "violations text with indented stacks" \
 	"$EXP/violations.txt" "$GOOD" violations
 
@@ -251,6 +263,13 @@ expect_check "stats --type 124 (no RTM_ name)" stats - - - 124 -- \
 expect_check "rtnl JSON" rtnl -- "$GOOD" rtnl
 expect_check "locksets JSON" locksets -- "$GOOD" locksets
 expect_check "violations JSON" violations -- "$GOOD" violations
+expect_check "netns JSON: state, exit_ns, exited total, hidden" netns -- \
+	"$REC" netns
+expect_check "netns -a JSON: every record" netns all -- "$REC" netns --all
+expect_check "status JSON with memory" status -- "$REC" status
+dir=$(variant nomemory status 's/^drops /memory tasks=4096\ndrops /')
+expect_check "status JSON: an older memory line with tasks= only" status \
+	-- "$dir" status
 
 run "$GOOD" -j stats
 cp "$TMP/out" "$TMP/plain.json"
@@ -289,12 +308,26 @@ expect_text "stats -n -r --top 3 --sort hold_max" "$EXP/stats-n-r.txt" \
 expect_text "handlers --sort owner -o HANDLER,OWNER" \
 	"$EXP/handlers-sort-owner.txt" "$GOOD" handlers --sort owner \
 	-o HANDLER,OWNER
-expect_text "locksets --sort size: 5+ after 4" "$EXP/locksets-sort-size.txt" \
+expect_text "locksets --sort size: 5-8 after 4, 1025-2048 last" "$EXP/locksets-sort-size.txt" \
 	"$GOOD" locksets --sort size
 expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
 	netns --sort requests -n
 expect_text "rtnl -o site,hold_sum --sort hold_sum" "$EXP/rtnl-o.txt" \
 	"$GOOD" rtnl -o site,hold_sum --sort hold_sum
+# Sites come most-held-first (descending hold_sum, then count) whatever
+# the file's order: an older module listed them in hash order.
+dir=$(variant sitesreversed rtnl '/^site /d')
+grep '^site ' "$GOOD/rtnl" | tac >> "$dir/rtnl"
+expect_text "rtnl: sites in reverse file order, listed most-held-first" \
+	"$EXP/rtnl.txt" "$dir" rtnl
+expect_check "rtnl JSON: sites most-held-first from reverse file order" rtnl -- \
+	"$dir" rtnl
+# A module older than the memory record: status has no memory line.
+dir=$(variant nomemory status '/^memory /d')
+grep -v '^memory:' "$EXP/status.txt" > "$TMP/status-nomemory.txt"
+expect_text "status without a memory record" "$TMP/status-nomemory.txt" \
+	"$dir" status
+expect_check "status JSON without a memory record" status -- "$dir" status
 long=$(printf 'x%.0s' $(seq 600))
 dir=$(variant longcell locksets "2s/owner=rtnl_newlink /owner=$long /")
 run "$dir" locksets -o owner -n --top 1
@@ -324,6 +357,12 @@ for c in handlers rtnl locksets netns; do
 	fi
 done
 result $bad "handlers, rtnl, locksets, netns help list their columns"
+run "$GOOD" netns help
+head -1 "$TMP/out" | grep -qF 'netns [TABLE OPTIONS] [--since FILE] [-a|--all]' &&
+	grep -q '^  --since FILE  *(stats, rtnl, locksets, netns)' "$TMP/out" &&
+	grep -q '^ \*STATE  *live, or exited' "$TMP/out" &&
+	grep -q '^  EXIT_NS ' "$TMP/out"
+result $? "netns help: -a and --since, STATE in the default view, EXIT_NS not"
 expect_error "stats -o with an unknown column" \
 	"unknown column 'BOGUS' (try 'rtnlctl stats help')" "$GOOD" \
 	stats -o HANDLER,BOGUS
@@ -373,6 +412,18 @@ RTNLCTL_NETNS_DIR=$TMP/netns-run run "$TMP/netns-fix" netns
 grep -Eq "^blue +$blue " "$TMP/out" && grep -Eq "^- +4026531840 " "$TMP/out"
 result $? "netns text shows the name, or - when unknown"
 expect_check "netns JSON without names" netns -- "$GOOD" netns
+# The inode number of an exited netns may be a live one's now: no name.
+mkdir -p "$TMP/netns-reuse"
+cp -r "$REC/." "$TMP/netns-reuse/"
+sed -i "s/inum=4026532300 /inum=$red /; s/inum=4026532301 /inum=$blue /" \
+	"$TMP/netns-reuse/netns"
+RTNLCTL_NETNS_DIR=$TMP/netns-run expect_check \
+	"netns JSON names live netns only, not an exited one's inum" netns \
+	"$blue=blue" "$red=red" -- "$TMP/netns-reuse" netns
+RTNLCTL_NETNS_DIR=$TMP/netns-run run "$TMP/netns-reuse" netns
+grep -Eq "^red +$red +5 live " "$TMP/out" &&
+	grep -Eq "^- +$blue +6 exited " "$TMP/out"
+result $? "netns text: the exited netns has no name"
 
 # A container's netns: no /run/netns name, but an nsfs mount (lsns's
 # NSFS) gives one, and /proc/PID/ns/net its processes, as lsns finds them.
@@ -425,21 +476,40 @@ run "$GOOD" metrics
 	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",le="+Inf"} 10' \
 	'rtnl_net_trace_handler_latency_seconds_sum{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink"} 0.00056' \
 	'rtnl_net_trace_handler_latency_seconds_count{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink"} 10' \
-	'rtnl_net_trace_handler_latency_seconds_sum{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr"} 2.147746' \
+	'rtnl_net_trace_handler_latency_seconds_sum{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr"} 2400.000246' \
+	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr",le="1099.511627776"} 4' \
+	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr",le="2199.023255552"} 4' \
+	'rtnl_net_trace_handler_latency_seconds_bucket{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr",le="+Inf"} 5' \
 	'rtnl_net_trace_rtnl_wait_seconds_count 130' \
 	'rtnl_net_trace_rtnl_hold_seconds_bucket{le="2.147483648"} 129' \
 	'rtnl_net_trace_rtnl_acquire_total{method="trylock_fail"} 1' \
 	'rtnl_net_trace_violations_total{kind="order"} 5' \
 	'rtnl_net_trace_handler_errno_total{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr",errno="other"} 1' \
 	'rtnl_net_trace_rtnl_site_sections_total{site="br_port_carrier_check+0x30/0x90 [bridge]"} 2' \
-	'rtnl_net_trace_lockset_shape_total{owner="rtnl_newfoo",size="5+",init_net="1"} 1' \
+	'rtnl_net_trace_lockset_shape_total{owner="rtnl_newfoo",size="5-8",init_net="1"} 1' \
+	'rtnl_net_trace_lockset_shape_total{owner="default_device_exit_batch+0x28/0x22a",size="1025-2048",init_net="1"} 1' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="2049-4096"} 0' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="4097+"} 0' \
 	'rtnl_net_trace_handler_inflight{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr"} 2' \
 	'rtnl_net_trace_violations_total{kind="rtnl_inversion"} 0' \
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
 	'rtnl_net_trace_netns 3' \
-	'rtnl_net_trace_enabled 1' >"$TMP/diag"
+	'rtnl_net_trace_enabled 1' >"$TMP/diag" &&
+	! grep -q '^rtnl_net_trace_netns_exited' "$TMP/out"
 result $? "metrics: strict exposition format check and exact samples"
 cp "$TMP/out" "$TMP/metrics"
+
+run "$REC" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" \
+	'rtnl_net_trace_netns 4' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532301",cookie="6"} 4' \
+	'rtnl_net_trace_netns_locks_total{inum="4026532301",cookie="6"} 3' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532304",cookie="9"} 0' \
+	'rtnl_net_trace_netns_exited_total 1500' \
+	'rtnl_net_trace_netns_exited_requests_total 3000' \
+	'rtnl_net_trace_netns_exited_locks_total 1500' >"$TMP/diag" &&
+	[ "$(grep -c '^rtnl_net_trace_netns_requests_total' "$TMP/out")" = 6 ]
+result $? "metrics: live netns count, every record, the exited total"
 
 grep -v 'le="+Inf"' "$TMP/metrics" >"$TMP/broken"
 ! python3 "$HERE/promcheck.py" "$TMP/broken" >/dev/null
@@ -508,7 +578,7 @@ for i, line in enumerate(lines, 1):
     o = json.loads(line)
     assert o["seq"] == i and o["handlers"] == [], o
     none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
-            "hist": [0] * 32}
+            "hist": [0] * 42}
     assert o["rtnl"] == {"wait_ns": none, "hold_ns": none}, o
     assert 0.09e9 < o["elapsed_ns"] < 1e9, o' "$TMP/out" >"$TMP/diag" 2>&1 &&
 	[ $(((end - start) / 1000000)) -ge 190 ]
@@ -535,13 +605,13 @@ rc=$?
 [ "$rc" = 0 ] && python3 -c 'import json, sys
 o = json.loads(open(sys.argv[1]).read())
 def hist(i, n):
-    h = [0] * 32
+    h = [0] * 42
     h[i] = n
     return h
 # The interval maxima are the tops of the buckets that grew: the all-time
 # maxima did not change.
 none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
-        "hist": [0] * 32}
+        "hist": [0] * 42}
 wait = {"count": 10, "sum": 100000, "avg": 10000, "p50": 511, "p99": 511,
         "max": 511, "hist": hist(8, 10)}
 assert o["rtnl"] == {"wait_ns": wait, "hold_ns": none}, o["rtnl"]
@@ -615,7 +685,7 @@ s, = o["stats"]
 assert (s["handler"], s["calls"], s["errors"], s["requests"]) == \
     ("rtnl_newlink", 5, 2, 0), s
 assert s["errnos"] == [{"errno": 17, "name": "EEXIST", "count": 2}], s
-h = [0] * 32
+h = [0] * 42
 h[15] = 5
 assert s["latency_ns"] == {"count": 5, "sum": 100000, "avg": 20000,
     "p50": 65535, "p99": 65535, "max": 65535, "hist": h}, s["latency_ns"]
@@ -627,8 +697,45 @@ expect_error "--since a file that is not a snapshot" \
 	"$GOOD" stats --since "$GOOD/stats"
 expect_error "snapshot without a file" "snapshot needs a file to write" \
 	"$GOOD" snapshot
-expect_error "netns has no --since" "unknown option '--since' for netns" \
-	"$GOOD" netns --since "$TMP/snap"
+expect_error "handlers has no --since" \
+	"unknown option '--since' for handlers" "$GOOD" handlers --since "$TMP/snap"
+
+# netns --since: a live netns sent more, an idle one woke up, a new one
+# came, and the exited cookie=6 was folded into the exited total with one
+# request more than the snapshot had: that one request is all the total
+# gained.
+ndir=$TMP/since-netns
+cp -r "$REC" "$ndir"
+run "$ndir" snapshot "$TMP/snap-netns"
+sed -i 's/^netns cookie=1 inum=4026531840 state=live requests=40 locks=12 wait_sum=5000 wait_max=900 hold_sum=400000 /netns cookie=1 inum=4026531840 state=live requests=45 locks=14 wait_sum=5000 wait_max=900 hold_sum=410000 /; s/^netns cookie=7 inum=4026532302 state=live requests=0 /netns cookie=7 inum=4026532302 state=live requests=1 /; /^netns cookie=6 /d; s/^exited nets=1500 requests=3000 locks=1500 wait_sum=750000 wait_max=2000 hold_sum=4500000 /exited nets=1501 requests=3005 locks=1503 wait_sum=750000 wait_max=2000 hold_sum=4509000 /' \
+	"$ndir/netns"
+sed -i '/^netns cookie=8 /a netns cookie=10 inum=4026532305 state=live requests=2 locks=1 wait_sum=100 wait_max=100 hold_sum=300 hold_max=300' \
+	"$ndir/netns"
+run "$ndir" netns --since "$TMP/snap-netns"
+head -1 "$TMP/out" | grep -Eq "^since $TMP/snap-netns \([0-9.]+ [mµ]?s ago\)$" &&
+	tail -n +2 "$TMP/out" | diff -u "$EXP/since-netns.txt" - >"$TMP/diag" &&
+	[ "$RC" = 0 ]
+result $? "netns --since FILE: per netns and exited total since the snapshot"
+run "$ndir" -j netns --since "$TMP/snap-netns" -a
+python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["exited"] == {"nets": 1, "requests": 1, "locks": 0,
+    "wait_sum_ns": 0, "wait_max_ns": 2000, "hold_sum_ns": 0,
+    "hold_max_ns": 8000}, o["exited"]
+rows = {n["cookie"]: (n["requests"], n["locks"], n["hold_sum_ns"])
+        for n in o["netns"]}
+assert rows == {1: (5, 2, 10000), 5: (0, 0, 0), 7: (1, 0, 0), 8: (0, 0, 0),
+                9: (0, 0, 0), 10: (2, 1, 300)}, rows
+assert o["hidden"] == 0, o' "$TMP/out" >"$TMP/diag" 2>&1
+result $? "netns -j --since -a: exact deltas, the folded netns not counted twice"
+sed -i 's/^exited nets=1501 requests=3005 /exited nets=1501 requests=7 /' \
+	"$ndir/netns"
+run "$ndir" -j netns --since "$TMP/snap-netns"
+python3 -c 'import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["exited"]["requests"] == 7, o["exited"]' "$TMP/out" \
+	>"$TMP/diag" 2>&1
+result $? "netns --since: an exited total below the snapshot's was reset"
 
 expect_error "watch -i 0" \
 	"invalid interval '0' (expected seconds, e.g. 0.5)" "$GOOD" watch -i 0
@@ -688,20 +795,27 @@ expect_error "missing file in a present directory" \
 
 # --- Format versions, empty, truncated and corrupt files ---------------------------
 
-expect_error "version 2 in version file" \
-	"unsupported format version 2 in version (rtnlctl supports 1)" \
-	"$FIX/v2" status
+expect_error "version 3 in version file" \
+	"unsupported format version 3 in version (rtnlctl supports 2)" \
+	"$FIX/v3" status
 for f in handlers stats rtnl locksets netns violations; do
-	expect_error "version 2 in $f" \
-		"unsupported format version 2 in $f (rtnlctl supports 1)" \
-		"$FIX/v2" "$f"
+	expect_error "version 3 in $f" \
+		"unsupported format version 3 in $f (rtnlctl supports 2)" \
+		"$FIX/v3" "$f"
 done
-dir=$(variant v2status status '1s/version 1/version 2/')
-expect_error "version 2 in status" \
-	"unsupported format version 2 in status (rtnlctl supports 1)" "$dir" status
-expect_error "version 2 stops metrics too" \
-	"unsupported format version 2 in version (rtnlctl supports 1)" \
-	"$FIX/v2" metrics
+dir=$(variant v3status status '1s/version 2/version 3/')
+expect_error "version 3 in status" \
+	"unsupported format version 3 in status (rtnlctl supports 2)" "$dir" status
+expect_error "version 3 stops metrics too" \
+	"unsupported format version 3 in version (rtnlctl supports 2)" \
+	"$FIX/v3" metrics
+# An older module: format 1 had 32 histogram buckets and lock sets 1-4, 5+.
+dir=$(variant v1 version '1s/format 2/format 1/')
+expect_error "a version 1 module is refused" \
+	"unsupported format version 1 in version (rtnlctl supports 2)" "$dir" status
+dir=$(variant v1stats stats '1s/version 2/version 1/')
+expect_error "version 1 in stats" \
+	"unsupported format version 1 in stats (rtnlctl supports 2)" "$dir" stats
 
 expect_error "empty version file" "empty file version" "$FIX/empty" status
 for f in handlers stats rtnl locksets netns violations; do
@@ -720,8 +834,28 @@ expect_error "truncated netns" \
 	"truncated file netns: line 3 has no newline" "$FIX/truncated" netns
 expect_error "truncated locksets" \
 	"truncated file locksets: line 2 has no newline" "$FIX/truncated" locksets
+# A full ring: the first and the last entries, with the dropped ones between.
+dir=$(variant ring violations 's/^ring .*/ring first=2 last=1 dropped=7/')
+run "$dir" violations
+# The marker comes right before the third violation (leak), the first
+# of the last entries.
+cp "$TMP/out" "$TMP/diag"
+[ "$RC" = 0 ] &&
+	grep -qx 'ring: the first 2 and the last 1 distinct violations, 7 dropped between them' "$TMP/out" &&
+	[ "$(grep -A1 -x '\.\.\. 7 dropped \.\.\.' "$TMP/out" | cut -d' ' -f1 | tr '\n' ' ')" = \
+	  "... leak " ]
+result $? "violations text: the dropped count where the dropped entries were"
+expect_check "violations JSON with a full ring" violations -- "$dir" violations
+run "$dir" metrics
+grep -qx 'rtnl_net_trace_violation_ring_dropped_total 7' "$TMP/out"
+result $? "metrics: violation_ring_dropped_total"
+dir=$(variant ringbad violations 's/^ring .*/ring first=2 last=2 dropped=0/')
+expect_error "a ring record that does not match the violation records" \
+	"malformed record in violations line 9: 3 violation records, not first + last" \
+	"$dir" violations
+
 expect_error "truncated violations" \
-	"truncated file violations: line 10 has no newline" "$FIX/truncated" \
+	"truncated file violations: line 11 has no newline" "$FIX/truncated" \
 	violations
 expect_error "truncated stats stops watch" \
 	"truncated file stats: line 3 has no newline" "$FIX/truncated" watch -n 1
@@ -735,12 +869,24 @@ expect_error "corrupt handlers: flags=0xzz" \
 expect_error "corrupt stats: calls=24abc" \
 	"malformed record in stats line 3: bad number in calls" \
 	"$FIX/corrupt" stats
-expect_error "corrupt rtnl: 31-bucket histogram" \
-	"malformed record in rtnl line 4: hist has 31 values, expected 32" \
+expect_error "corrupt rtnl: 41-bucket histogram" \
+	"malformed record in rtnl line 4: hist has 41 values, expected 42" \
 	"$FIX/corrupt" rtnl
 expect_error "corrupt netns: negative number" \
 	"malformed record in netns line 4: bad number in requests" \
 	"$FIX/corrupt" netns
+while IFS='|' read -r desc script msg; do
+	dir=$(variant netns-bad netns '')
+	cp "$REC/netns" "$dir/netns"
+	sed -i "$script" "$dir/netns"
+	expect_error "netns with $desc" "malformed record in netns $msg" \
+		"$dir" netns
+done <<'EOF'
+an empty state|3s/state=live /state= /|line 3: empty state
+a bad exit_ns|6s/exit_ns=81234567890/exit_ns=8x/|line 6: bad number in exit_ns
+an exited total without nets|8s/nets=1500 //|line 8: missing nets
+an exited total with a bad number|8s/locks=1500 /locks=-1 /|line 8: bad number in locks
+EOF
 expect_error "corrupt locksets: number above 2^64-1" \
 	"malformed record in locksets line 6: bad number in count" \
 	"$FIX/corrupt" locksets
@@ -754,8 +900,8 @@ while IFS='|' read -r desc script msg; do
 	expect_error "stats with $desc" "malformed record in stats line 2: $msg" \
 		"$dir" stats
 done <<'EOF'
-a 31-bucket lat_hist|2s/lat_hist=0,/lat_hist=/|lat_hist has 31 values, expected 32
-a 33-bucket wait_hist|2s/wait_hist=0,/wait_hist=0,0,/|wait_hist has 33 values, expected 32
+a 41-bucket lat_hist|2s/lat_hist=0,/lat_hist=/|lat_hist has 41 values, expected 42
+a 43-bucket wait_hist|2s/wait_hist=0,/wait_hist=0,0,/|wait_hist has 43 values, expected 42
 an empty histogram slot|2s/hold_hist=0,/hold_hist=,/|bad number in hold_hist
 calls=-1|2s/calls=10 /calls=-1 /|bad number in calls
 calls=+10|2s/calls=10 /calls=+10 /|bad number in calls
@@ -779,9 +925,9 @@ run "$dir" violations
 head -1 "$TMP/out" | grep -q '^totals:  order 3  recursion 0  too_many 0  no_rtnl 1 '
 result $? "violation totals fallback in text"
 
-dir=$(variant stats-hdr stats '1s/.*/rtnl_net_trace rtnl version 1/')
+dir=$(variant stats-hdr stats '1s/.*/rtnl_net_trace rtnl version 2/')
 expect_error "stats with the header of another file" \
-	"malformed header in stats line 1 (expected 'rtnl_net_trace stats version 1')" \
+	"malformed header in stats line 1 (expected 'rtnl_net_trace stats version 2')" \
 	"$dir" stats
 dir=$(variant nul stats '2s/calls=10/calls=1\x00/')
 expect_error "stats with a NUL byte" \
@@ -792,7 +938,7 @@ expect_error "status without its module record" \
 
 # Bytes the module never writes: not one reaches the terminal or the JSON.
 for f in status:2:c3 handlers:4:ff stats:3:1b rtnl:6:80 locksets:4:c3 \
-	netns:4:09 violations:9:ed; do
+	netns:4:09 violations:10:ed; do
 	IFS=: read -r file line byte <<<"$f"
 	expect_error "non-ASCII or control byte in $file" \
 		"malformed file $file: line $line has a byte 0x$byte that is not printable ASCII" \
@@ -824,20 +970,94 @@ run "$FUT" metrics
 	'rtnl_net_trace_violations_total{kind="footprint_miss"} 1' \
 	'rtnl_net_trace_violations_total{kind="leak"} 0' \
 	'rtnl_net_trace_drops_total{table="unknown_handler"} 4' \
+	'rtnl_net_trace_memory_bytes{table="sites"} 8192' \
+	'rtnl_net_trace_memory_bytes{table="netns"} 1536' \
+	'rtnl_net_trace_netns_records 2' \
+	'rtnl_net_trace_netns_record_bytes 768' \
 	'rtnl_net_trace_rtnl_acquire_total{method="nested"} 2' \
 	'rtnl_net_trace_handlers{kind="notifier",locking="pernet"} 1' \
 	'rtnl_net_trace_handlers{kind="doit",locking="pernet"} 1' \
 	'rtnl_net_trace_probe_info{probe="notify",state="rescanning"} 1' \
-	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="9+"} 0' \
-	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="9+",init_net="0"} 1' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="4097-8192"} 0' \
+	'rtnl_net_trace_handler_locksets_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink",size="8193+"} 0' \
+	'rtnl_net_trace_lockset_shape_total{owner="veth_notify",size="8193+",init_net="0"} 1' \
 	'rtnl_net_trace_handler_calls_total{family="PF_UNSPEC",msgtype="130",kind="notifier",handler="veth_notify"} 2' \
+	'rtnl_net_trace_netns 1' \
+	'rtnl_net_trace_netns_requests_total{inum="4026532310",cookie="3"} 1' \
+	'rtnl_net_trace_netns_exited_total 2' \
 	>"$TMP/diag"
-result $? "future module: metrics exit 0, new kinds and drops as samples"
+result $? "future module: metrics exit 0, new kinds, drops and netns states as samples"
 ! grep -q 'table="footprint"' "$TMP/out"
 result $? "future module: metrics leave out a counter that is not a number"
 run "$FUT" -j watch -n 1 -i 0.01
 [ "$RC" = 0 ] && [ ! -s "$TMP/err" ]
 result $? "future module: watch runs"
+
+# --- Live RTNL: debugfs now ---------------------------------------------------
+
+# fixtures/live is the good fixture's version and rtnl with a now file
+# as one taken during a hold:
+# a holder with a per-netns lock, two waiters for a handler, one for a
+# call site. A module without the file (fixtures/good) shows none of it.
+LIVE=$FIX/live
+expect_text "rtnl: the holder and waiters of now, then the counters" \
+	"$EXP/live-rtnl.txt" "$LIVE" rtnl
+expect_text "rtnl JSON: now.holders and now.waiters" "$EXP/live-rtnl.json" \
+	"$LIVE" -p rtnl
+run "$LIVE" -j rtnl
+python3 -c 'import json, sys
+n = json.load(open(sys.argv[1]))["now"]
+h, w = n["holders"], n["waiters"]
+assert len(h) == 1 and h[0]["pid"] == 212 and h[0]["held_ns"] == 2481234567, h
+assert h[0]["nets"] == [{"inum": 4026532301, "cookie": 5}], h
+assert (w["count"], w["listed"], len(w["tasks"])) == (3, 3, 3), w
+assert w["oldest_ns"] == w["tasks"][0]["wait_ns"] == 2401000000, w
+assert [t["owner_type"] for t in w["tasks"]] == ["handler", "handler", "site"], w' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "rtnl JSON: the numbers of now as written"
+run "$GOOD" -j rtnl
+python3 -c 'import json, sys; assert "now" not in json.load(open(sys.argv[1]))' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "rtnl JSON without a now file: no now object"
+
+# live_variant NAME SED_SCRIPT: fixtures/live with its now file edited.
+live_variant() {
+	local dir=$TMP/$1
+	rm -rf "$dir"
+	cp -r "$LIVE" "$dir"
+	sed -i "$2" "$dir/now"
+	echo "$dir"
+}
+dir=$(live_variant free '/^holder /d; /^waiter /d; s/^waiters .*/waiters count=0 listed=0 oldest_ns=0/')
+run "$dir" rtnl
+head -2 "$TMP/out" >"$TMP/got"
+printf 'holder:  none\nwaiters: 0\n' | diff -u - "$TMP/got" >"$TMP/diag" 2>&1
+result $? "rtnl: RTNL free, nobody waits"
+dir=$(live_variant off '/^holder /d; /^waiter /d; s/enabled=1/enabled=0/; s/^waiters .*/waiters count=0 listed=0 oldest_ns=0/')
+run "$dir" rtnl
+[ "$(head -1 "$TMP/out")" = "RTNL now: unknown, the probes are disabled" ]
+result $? "rtnl with the probes disabled: the live part says it is unknown"
+dir=$(live_variant many 's/^waiters count=3 /waiters count=130 /')
+run "$dir" rtnl
+[ "$(sed -n 2p "$TMP/out")" = "waiters: 130, the oldest for 2.40 s, 3 listed" ]
+result $? "rtnl: more waiters than listed says how many are listed"
+dir=$(live_variant v3 '1s/version 2/version 3/')
+expect_error "version 3 in now" \
+	"unsupported format version 3 in now (rtnlctl supports 2)" "$dir" rtnl
+dir=$(live_variant badnets 's/nets=4026532301:5/nets=4026532301/')
+expect_error "now with a net that has no cookie" \
+	"malformed record in now line 3: bad nets" "$dir" rtnl
+dir=$(live_variant nopid '5s/ pid=231 / /')
+expect_error "now with a waiter without pid" \
+	"malformed record in now line 5: missing pid" "$dir" rtnl
+dir=$(live_variant nowaiters '/^waiters /d')
+expect_error "now without its waiters record" \
+	"malformed file now: no waiters record" "$dir" rtnl
+dir=$(live_variant newer 's/^waiter pid=77 /waiter pid=77 blocked_by=rnt_holder /')
+echo 'blocked_by holder=rnt_holder waits=20' >>"$dir/now"
+run "$dir" rtnl
+grep -q '^blocked_by holder=rnt_holder waits=20$' "$TMP/out" && [ "$RC" = 0 ]
+result $? "now from a newer module: an unknown record is shown as written"
 
 # --- Output errors ------------------------------------------------------------
 
@@ -907,12 +1127,18 @@ result $rc "mutation fuzz of the fixtures: exit 0 or 1, one error line, valid JS
 
 # --- Documentation and installation -----------------------------------------------
 
-for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
-	"netns" "violations"; do
-	# shellcheck disable=SC2086 # $c is a command and its options
-	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
-done >"$TMP/all.json"
-RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
+{
+	for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
+		"netns" "violations"; do
+		# shellcheck disable=SC2086 # $c is a command and its options
+		RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
+	done
+	for c in status netns; do
+		RTNL_NET_TRACE_DIR=$REC "$RTNLCTL" -j "$c"
+	done
+	RTNL_NET_TRACE_DIR=$LIVE "$RTNLCTL" -j rtnl
+	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01
+} >"$TMP/all.json"
 python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
 	>"$TMP/diag" 2>&1
 result $? "the man page documents every JSON field name"
@@ -931,7 +1157,7 @@ def walk(v, path):
     if isinstance(v, dict):
         if "hist" in v:
             dists += 1
-            if set(v) != DIST or len(v["hist"]) != 32:
+            if set(v) != DIST or len(v["hist"]) != 42:
                 bad.append(f"{path}: distribution {sorted(v)}")
         for k, x in v.items():
             walk(x, f"{path}.{k}")
@@ -965,6 +1191,8 @@ complete_words() {
 		"NAME,COOKIE" ] &&
 	[ "$(complete_words rtnlctl stats --t)" = "--top --type" ] &&
 	[ "$(complete_words rtnlctl locksets --o)" = "--output --output-all" ] &&
+	[ "$(complete_words rtnlctl netns --a)" = "--all" ] &&
+	[ "$(complete_words rtnlctl netns --si)" = "--since" ] &&
 	[ "$(complete_words rtnlctl set violation-action "")" = "count warn" ] &&
 	[ "$(complete_words rtnlctl -)" = "-j -p -h -V --json --pretty --help --version" ] &&
 	[ "$(complete_words rtnlctl ve)" = "version" ] &&
