@@ -93,6 +93,56 @@ apt_private_download() {
 	apt_private download "$1" >&2 || die "cannot download $1"
 }
 
+# The private apt state of the machine's own release and its backports
+# (bookworm-backports on bookworm), for the packages whose version in the
+# release is too old for us: sets the array bpo_opts of apt-get options.
+apt_backports_opts() {
+	local uri dir=$RNT_CACHE/apt-bpo
+	uri=$(apt_mirror_uri) || die "no Debian mirror found in /etc/apt sources"
+	bpo_suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+	mkdir -p "$dir"/{lists/partial,cache/archives/partial,etc/preferences.d}
+	apt_sandbox_dir "$dir/lists/partial"
+	apt_sandbox_dir "$dir/cache/archives/partial"
+	cat > "$dir/etc/sources.list" <<-SRC
+	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $bpo_suite main
+	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $bpo_suite-updates main
+	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $bpo_suite-backports main
+	SRC
+	bpo_opts=(-q -o Dir::State="$dir" -o Dir::State::Lists="$dir/lists"
+		-o Dir::Cache="$dir/cache"
+		-o Dir::Etc::SourceList="$dir/etc/sources.list"
+		-o Dir::Etc::SourceParts=/nonexistent
+		-o Dir::Etc::PreferencesParts="$dir/etc/preferences.d"
+		-o Dir::State::status=/var/lib/dpkg/status
+		-o Acquire::Check-Valid-Until=false
+		-o APT::Get::AllowUnauthenticated=false)
+}
+
+# QEMU 8.1 or newer: 7.2's multi-threaded TCG can translate a block from
+# the int3 bytes that ftrace is writing over a probed function's entry on
+# another vCPU, and the guest dies with "Oops: int3" (fixed upstream by
+# "accel/tcg: Always lock pages before translation", 8.1.0). Bookworm has
+# 7.2; bookworm-backports has 10.0.
+qemu_new_enough() {
+	local v
+	v=$(dpkg-query -W -f='${Version}' qemu-system-x86 2>/dev/null) || return 1
+	dpkg --compare-versions "$v" ge 1:8.1
+}
+
+qemu_backports_install() {
+	local bpo_opts bpo_suite
+	qemu_new_enough && return 0
+	apt_backports_opts
+	log "installing qemu-system-x86 from $bpo_suite-backports (QEMU 8.1 or newer)"
+	as_root apt-get "${bpo_opts[@]}" update >/dev/null ||
+		die "apt update of $bpo_suite-backports failed"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get "${bpo_opts[@]}" -y \
+		-t "$bpo_suite-backports" --no-install-recommends \
+		install qemu-system-x86 >/dev/null ||
+		die "qemu-system-x86 from $bpo_suite-backports did not install"
+	qemu_new_enough || die "qemu-system-x86 is still older than 8.1"
+}
+
 # virtme-ng is Architecture: all and only in newer suites: fetch it from
 # the private apt state and install it with its bookworm dependencies.
 # The arguments go to apt-get install: -y installs; the cold-path test
