@@ -31,6 +31,7 @@
 #include <kunit/visibility.h>
 
 #include "rnt.h"
+#include "trace.h"
 
 const char *const rnt_violation_names[RNT_NR_VIOLATION] = {
 	[RNT_V_ORDER] = "order",
@@ -147,6 +148,7 @@ static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 	u32 hash;
 
 	atomic64_inc(&rnt_violation_totals[kind]);
+	trace_violation(rnt_violation_names[kind], a, b);
 	nr = stack_trace_save(stack, RNT_STACK_DEPTH, 0);
 	/* Start the stack at the first frame that is not ours. */
 	for (skip = 0; skip < nr; skip++)

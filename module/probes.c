@@ -28,6 +28,7 @@
 #include <net/sock.h>
 
 #include "rnt.h"
+#include "trace.h"
 
 /* ftrace may report a probed function's address a few bytes in (endbr). */
 #define RNT_ENTRY_SLACK		16
@@ -130,17 +131,17 @@ static int rnt_task_ctx(const struct rnt_task *t)
 	return t->ctx[t->depth - 1];
 }
 
-/* Enter a request or handler context; false when the task is not tracked. */
-static bool rnt_ctx_push(int slot)
+/* Enter a request or handler context; NULL when the task is not tracked. */
+static struct rnt_task *rnt_ctx_push(int slot)
 {
 	struct rnt_task *t = rnt_task_current(true);
 
 	if (!t)
-		return false;
+		return NULL;
 	if (t->depth < RNT_CTX_DEPTH)
 		t->ctx[t->depth] = slot;
 	t->depth++;
-	return true;
+	return t;
 }
 
 /* Leave it; the outermost context's end is where a request ends. */
@@ -214,7 +215,7 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 	}
 
 	d->gen = READ_ONCE(rnt_gen);
-	d->pushed = rnt_ctx_push(slot);
+	d->pushed = !!rnt_ctx_push(slot);
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_req_entry);
@@ -233,6 +234,7 @@ NOKPROBE_SYMBOL(rnt_req_exit);
 
 struct rnt_handler_data {
 	u64 start;
+	u64 wait0, hold0;	/* the task's RTNL totals at the entry */
 	u32 gen;
 	int slot;
 	bool pushed;
@@ -272,11 +274,40 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	rnt_inflight(h, 1);
 	d->gen = READ_ONCE(rnt_gen);
 	d->slot = slot;
-	d->pushed = rnt_ctx_push(slot);
+	t = rnt_ctx_push(slot);
+	d->pushed = !!t;
+	if (t) {
+		d->wait0 = t->rtnl_wait_total;
+		d->hold0 = t->rtnl_hold_total;
+	}
 	d->start = rnt_now();
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_handler_entry);
+
+/*
+ * Only while someone listens: the RTNL wait and hold of the handler call.
+ * Under the dispatcher's RTNL, they are its section's wait and hold so
+ * far; else the waits and holds of the sections the handler took itself.
+ */
+static void rnt_trace_request(const struct rnt_handler *h,
+			      const struct rnt_handler_data *d, int ret, u64 lat)
+{
+	struct rnt_task *t = d->pushed ? rnt_task_current(false) : NULL;
+	u64 now = rnt_now(), wait = 0, hold = 0;
+
+	if (t && t->rtnl_held && t->rtnl_acquired <= d->start) {
+		wait = t->rtnl_wait;
+		hold = rnt_since(t->rtnl_acquired, now);
+	} else if (t) {
+		wait = t->rtnl_wait_total - d->wait0;
+		hold = t->rtnl_hold_total - d->hold0;
+		if (t->rtnl_held)
+			hold += rnt_since(t->rtnl_acquired, now);
+	}
+	trace_request(h->family, h->msgtype, h->kind == RNT_DOIT, h->name, ret,
+		      lat, wait, hold);
+}
 
 static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
@@ -296,6 +327,8 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 	}
 	rnt_dist_add(&h->stats->lat, lat);
 	rnt_inflight(h, -1);
+	if (trace_request_enabled())
+		rnt_trace_request(h, d, ret, lat);
 	if (d->pushed)
 		rnt_ctx_pop();
 }
@@ -313,6 +346,11 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 {
 	u64 hold = rnt_since(t->rtnl_acquired, now);
 
+	if (trace_rtnl_section_enabled())
+		trace_rtnl_section(t->rtnl_slot >= 0 ?
+				   rnt_handlers[t->rtnl_slot].name : "",
+				   t->rtnl_caller, t->rtnl_wait, hold, t->nset);
+	t->rtnl_hold_total += hold;
 	rnt_dist_add(&rnt_rtnl->hold, hold);
 	if (t->rtnl_slot >= 0)
 		rnt_dist_add(&rnt_handlers[t->rtnl_slot].stats->hold, hold);
@@ -347,6 +385,7 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 	t->rtnl_site = site;
 	t->rtnl_caller = caller;
 	t->rtnl_wait = wait;
+	t->rtnl_wait_total += wait;
 	rnt_section_begin(t);
 }
 
