@@ -40,9 +40,13 @@ const char *const acquire_names[NR_ACQUIRE] = {
 	"refcount",
 };
 
-const char *const vkind_names[7] = {
+const char *const vkind_names[8] = {
 	"order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
-	"unbalanced_unlock", "leak",
+	"unbalanced_unlock", "leak", "unlocked_touch",
+};
+
+const char *const behaviour_names[5] = {
+	"rtnl", "pernet", "self_rtnl", "lockless", "unseen",
 };
 
 static const char *const drop_names[] = {
@@ -59,6 +63,9 @@ static const char *const stats_records[] = { "stat" };
 static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
 static const char *const locksets_records[] = { "lockset" };
 static const char *const netns_records[] = { "netns", "exited" };
+static const char *const footprint_records[] = {
+	"coverage", "outside", "owner", "event",
+};
 static const char *const violations_records[] = {
 	"total", "ring", "violation", "stack",
 };
@@ -323,42 +330,51 @@ static void free_array(void *v, size_t n, size_t size, free_fn elem_free)
 }
 
 /*
- * Parse every @rname record of @file into a new array of @size-byte
- * elements. On error everything is freed again, with @elem_free (if any)
- * for what an element holds.
+ * Parse every @rname record of the loaded @f into a new array of
+ * @size-byte elements. On error it is freed again, with @elem_free (if
+ * any) for what an element holds.
  */
-static int load_array(struct rfile *f, const char *file, const char *rname,
-		      const char *const *known, size_t nknown, size_t size,
-		      parse_fn parse, free_fn elem_free, void **arr, size_t *n)
+static int parse_array(const struct rfile *f, const char *rname, size_t size,
+		       parse_fn parse, free_fn elem_free, void **arr, size_t *n)
 {
 	size_t i;
 	char *v;
 
 	*arr = NULL;
 	*n = 0;
-	if (rfile_load(f, file))
-		return -1;
-	f->known = known;
-	f->nknown = nknown;
 	v = calloc(count_records(f, rname) + 1, size);
-	if (!v) {
-		p_err("out of memory");
-		goto err;
-	}
+	if (!v)
+		return p_err("out of memory");
 	for (i = 0; i < f->nrecs; i++) {
 		if (strcmp(f->recs[i].name, rname))
 			continue;
 		if (rec_keys_only(f, &f->recs[i]) ||
-		    parse(f, &f->recs[i], v + (*n)++ * size))
-			goto err;
+		    parse(f, &f->recs[i], v + (*n)++ * size)) {
+			free_array(v, *n, size, elem_free);
+			*n = 0;
+			return -1;
+		}
 	}
 	*arr = v;
 	return 0;
-err:
-	free_array(v, *n, size, elem_free);
-	rfile_free(f);
+}
+
+/* Load @file and parse its @rname records: parse_array(). */
+static int load_array(struct rfile *f, const char *file, const char *rname,
+		      const char *const *known, size_t nknown, size_t size,
+		      parse_fn parse, free_fn elem_free, void **arr, size_t *n)
+{
+	*arr = NULL;
 	*n = 0;
-	return -1;
+	if (rfile_load(f, file))
+		return -1;
+	f->known = known;
+	f->nknown = nknown;
+	if (parse_array(f, rname, size, parse, elem_free, arr, n)) {
+		rfile_free(f);
+		return -1;
+	}
+	return 0;
 }
 
 static int parse_handler(const struct rfile *f, const struct record *r,
@@ -405,28 +421,46 @@ static size_t name_index(const char **names, size_t *n, const char *name)
 	return (*n)++;
 }
 
-int handler_summary(const struct handlers *t, struct handler_summary *s)
+/* The behaviour the footprint @fp saw of handler @h: unseen if unlisted. */
+static const char *handler_behaviour(const struct footprint *fp,
+				     const struct handler *h)
 {
-	size_t i, k, l, max = t->n + 2;
+	const struct fp_owner *o = fp_find_handler(fp, &h->key);
+
+	return o ? o->behaviour : "unseen";
+}
+
+int handler_summary(const struct handlers *t, const struct footprint *fp,
+		    struct handler_summary *s)
+{
+	size_t i, k, l, b, max = t->n + ARRAY_SIZE(behaviour_names);
+	bool behaviours = fp && fp->present;
 
 	memset(s, 0, sizeof(*s));
 	s->kinds = calloc(max, sizeof(*s->kinds));
 	s->lockings = calloc(max, sizeof(*s->lockings));
-	s->count = calloc(max * max, sizeof(*s->count));
-	s->total = calloc(max, sizeof(*s->total));
-	if (!s->kinds || !s->lockings || !s->count || !s->total) {
-		free_handler_summary(s);
-		return p_err("out of memory");
-	}
+	s->behaviours = calloc(max, sizeof(*s->behaviours));
+	if (!s->kinds || !s->lockings || !s->behaviours)
+		goto err_nomem;
 	for (i = 0; i < ARRAY_SIZE(kind_names); i++)
 		name_index(s->kinds, &s->nkinds, kind_names[i]);
 	for (i = 0; i < ARRAY_SIZE(locking_names); i++)
 		name_index(s->lockings, &s->nlockings, locking_names[i]);
+	for (i = 0; behaviours && i < ARRAY_SIZE(behaviour_names); i++)
+		name_index(s->behaviours, &s->nbehaviours, behaviour_names[i]);
 	for (i = 0; i < t->n; i++) {
 		name_index(s->kinds, &s->nkinds, t->v[i].key.kind);
 		name_index(s->lockings, &s->nlockings, t->v[i].locking);
+		if (behaviours && t->v[i].present)
+			name_index(s->behaviours, &s->nbehaviours,
+				   handler_behaviour(fp, &t->v[i]));
 	}
-	/* Rows of nlockings counts, now that nlockings is final. */
+	/* Rows of counts, now that the numbers of columns are final. */
+	s->count = calloc(s->nkinds * s->nlockings, sizeof(*s->count));
+	s->total = calloc(s->nkinds, sizeof(*s->total));
+	s->bcount = calloc(s->nkinds * s->nbehaviours + 1, sizeof(*s->bcount));
+	if (!s->count || !s->total || !s->bcount)
+		goto err_nomem;
 	for (i = 0; i < t->n; i++) {
 		if (!t->v[i].present)
 			continue;
@@ -434,8 +468,16 @@ int handler_summary(const struct handlers *t, struct handler_summary *s)
 		l = name_index(s->lockings, &s->nlockings, t->v[i].locking);
 		s->count[k * s->nlockings + l]++;
 		s->total[k]++;
+		if (!behaviours)
+			continue;
+		b = name_index(s->behaviours, &s->nbehaviours,
+			       handler_behaviour(fp, &t->v[i]));
+		s->bcount[k * s->nbehaviours + b]++;
 	}
 	return 0;
+err_nomem:
+	free_handler_summary(s);
+	return p_err("out of memory");
 }
 
 void free_handler_summary(struct handler_summary *s)
@@ -444,6 +486,8 @@ void free_handler_summary(struct handler_summary *s)
 	free(s->lockings);
 	free(s->count);
 	free(s->total);
+	free(s->behaviours);
+	free(s->bcount);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -1057,6 +1101,143 @@ void free_status(struct status *t)
 	free(t->drops.v);
 	free(t->memory.v);
 	rfile_free(&t->rf);
+}
+
+bool fp_key_equal(const struct fp_key *a, const struct fp_key *b)
+{
+	if (a->handler || b->handler)
+		return a->handler && b->handler && hkey_equal(&a->key, &b->key);
+	return !strcmp(a->type, b->type) && !strcmp(a->key.fn, b->key.fn);
+}
+
+bool fp_owner_active(const struct fp_owner *o)
+{
+	return o->sections || o->covered || o->uncovered ||
+	       strcmp(o->behaviour, "unseen");
+}
+
+const struct fp_owner *fp_find_handler(const struct footprint *t,
+				       const struct hkey *k)
+{
+	size_t i;
+
+	for (i = 0; t && i < t->nowners; i++)
+		if (t->owners[i].key.handler &&
+		    hkey_equal(&t->owners[i].key.key, k))
+			return &t->owners[i];
+	return NULL;
+}
+
+/* type=, fn= and for a handler family=, msgtype=, kind=. */
+static int rec_fp_key(const struct rfile *f, const struct record *r,
+		      struct fp_key *k)
+{
+	k->type = rec_str(f, r, "type");
+	if (!k->type)
+		return -1;
+	k->handler = !strcmp(k->type, "handler");
+	if (k->handler)
+		return rec_hkey(f, r, &k->key);
+	k->key.fn = rec_str(f, r, "fn");
+	return k->key.fn ? 0 : -1;
+}
+
+static const struct u64_field fp_owner_fields[] = {
+	U64_FIELD(struct fp_owner, sections),
+	U64_FIELD(struct fp_owner, none),
+	U64_FIELD(struct fp_owner, init_net),
+	U64_FIELD(struct fp_owner, max_touched),
+	U64_FIELD(struct fp_owner, covered),
+	U64_FIELD(struct fp_owner, uncovered),
+};
+
+static int parse_fp_owner(const struct rfile *f, const struct record *r,
+			  void *out)
+{
+	struct fp_owner *o = out;
+
+	o->rec = r;
+	if (rec_fp_key(f, r, &o->key))
+		return -1;
+	o->behaviour = rec_str(f, r, "behaviour");
+	if (!o->behaviour ||
+	    rec_u64_fields(f, r, fp_owner_fields, ARRAY_SIZE(fp_owner_fields),
+			   o))
+		return -1;
+	return rec_u64_list_var(f, r, "touched", o->touched,
+				MAX_LOCKSET_BUCKETS, &o->ntouched);
+}
+
+static const struct u64_field fp_event_fields[] = {
+	U64_FIELD(struct fp_event, code),
+	U64_FIELD(struct fp_event, covered),
+	U64_FIELD(struct fp_event, uncovered),
+};
+
+static int parse_fp_event(const struct rfile *f, const struct record *r,
+			  void *out)
+{
+	struct fp_event *e = out;
+
+	e->rec = r;
+	if (rec_fp_key(f, r, &e->key))
+		return -1;
+	e->src = rec_str(f, r, "src");
+	e->name = e->src ? rec_str(f, r, "name") : NULL;
+	if (!e->name)
+		return -1;
+	return rec_u64_fields(f, r, fp_event_fields, ARRAY_SIZE(fp_event_fields),
+			      e);
+}
+
+static int parse_footprint(struct footprint *t)
+{
+	const struct rfile *f = &t->rf;
+	void *v;
+
+	t->coverage_rec = find_record(f, "coverage");
+	if (!t->coverage_rec)
+		return -1;
+	t->coverage = rec_str(f, t->coverage_rec, "mode");
+	if (!t->coverage)
+		return -1;
+	t->outside_rec = find_record(f, "outside");
+	if (!t->outside_rec ||
+	    rec_u64(f, t->outside_rec, "touches", &t->outside))
+		return -1;
+	if (parse_array(f, "owner", sizeof(*t->owners), parse_fp_owner, NULL,
+			&v, &t->nowners))
+		return -1;
+	t->owners = v;
+	if (parse_array(f, "event", sizeof(*t->events), parse_fp_event, NULL,
+			&v, &t->nevents))
+		return -1;
+	t->events = v;
+	return 0;
+}
+
+int load_footprint(struct footprint *t, bool optional)
+{
+	memset(t, 0, sizeof(*t));
+	if (optional && !trace_file_exists("footprint"))
+		return 0;
+	if (rfile_load(&t->rf, "footprint"))
+		return -1;
+	SET_KNOWN(&t->rf, footprint_records);
+	t->present = true;
+	if (parse_footprint(t)) {
+		free_footprint(t);
+		return -1;
+	}
+	return 0;
+}
+
+void free_footprint(struct footprint *t)
+{
+	free(t->owners);
+	free(t->events);
+	rfile_free(&t->rf);
+	memset(t, 0, sizeof(*t));
 }
 
 static uint64_t since(uint64_t cur, uint64_t prev)

@@ -82,7 +82,11 @@ struct handler {
 
 struct handlers;
 
-/* Present handlers counted by kind and locking, in first-seen order. */
+/*
+ * Present handlers counted by kind and locking, in first-seen order, and
+ * with a footprint by the behaviour it saw (a handler it does not list
+ * is unseen).
+ */
 struct handler_summary {
 	const char **kinds;	/* doit and dumpit first, then newer ones */
 	size_t nkinds;
@@ -90,9 +94,15 @@ struct handler_summary {
 	size_t nlockings;
 	uint64_t *count;	/* [kind * nlockings + locking] */
 	uint64_t *total;	/* [kind] */
+	const char **behaviours;	/* behaviour_names first; none without */
+	size_t nbehaviours;
+	uint64_t *bcount;	/* [kind * nbehaviours + behaviour] */
 };
 
-int handler_summary(const struct handlers *t, struct handler_summary *s);
+struct footprint;
+/* @fp: NULL, or a footprint that may not be present. */
+int handler_summary(const struct handlers *t, const struct footprint *fp,
+		    struct handler_summary *s);
 void free_handler_summary(struct handler_summary *s);
 
 struct handlers {
@@ -219,8 +229,8 @@ struct net_ref {
 	uint64_t inum, cookie;
 };
 
-/* The violation kinds of format version 1; a newer module may add more. */
-extern const char *const vkind_names[7];
+/* The violation kinds of format version 2; a newer module may add more. */
+extern const char *const vkind_names[8];
 
 struct violation {
 	const struct record *rec;
@@ -246,6 +256,60 @@ struct violations {
 	struct violation *v;		/* the first ones, then the last ones */
 	size_t n;
 };
+
+/*
+ * The footprint (docs/debugfs.md): the netns each RTNL section changed,
+ * per owner. An owner is a handler (type "handler", its key) or a call
+ * site (type "site", key.fn its symbol, no family, msgtype or kind), or
+ * a newer type, read as a site.
+ */
+struct fp_key {
+	const char *type;
+	bool handler;
+	struct hkey key;
+};
+
+bool fp_key_equal(const struct fp_key *a, const struct fp_key *b);
+
+/* The behaviours of format version 2; a newer module may add more. */
+extern const char *const behaviour_names[5];
+
+struct fp_owner {
+	const struct record *rec;
+	struct fp_key key;
+	const char *behaviour;	/* one of behaviour_names, or newer */
+	uint64_t sections, none, init_net, max_touched, covered, uncovered;
+	uint64_t touched[MAX_LOCKSET_BUCKETS];	/* buckets as stats' lockset */
+	size_t ntouched;
+};
+
+/* Did the owner run, or change anything, since the last reset? */
+bool fp_owner_active(const struct fp_owner *o);
+
+struct fp_event {
+	const struct record *rec;
+	struct fp_key key;
+	const char *src;	/* "netdev", "notify", or newer */
+	uint64_t code;
+	const char *name;	/* as written: "-" when the module has none */
+	uint64_t covered, uncovered;
+};
+
+struct footprint {
+	struct rfile rf;
+	bool present;		/* false: a module older than the file */
+	const struct record *coverage_rec, *outside_rec;
+	const char *coverage;	/* lockdep, own, unavailable, or newer */
+	uint64_t outside;	/* touches outside any tracked section */
+	struct fp_owner *owners;
+	size_t nowners;
+	struct fp_event *events;
+	size_t nevents;
+};
+
+/* The handler @k's footprint owner, or NULL. */
+const struct fp_owner *fp_find_handler(const struct footprint *t,
+				       const struct hkey *k);
 
 struct feature {
 	const struct record *rec;
@@ -299,6 +363,11 @@ int load_locksets(struct locksets *t);
 int load_netns(struct netns_table *t);
 int load_violations(struct violations *t);
 int load_status(struct status *t);
+/*
+ * @optional: a module without the file gives present false, not an
+ * error (for the commands that show it when there is one).
+ */
+int load_footprint(struct footprint *t, bool optional);
 
 void free_handlers(struct handlers *t);
 void free_stats(struct stats *t);
@@ -307,5 +376,6 @@ void free_locksets(struct locksets *t);
 void free_netns(struct netns_table *t);
 void free_violations(struct violations *t);
 void free_status(struct status *t);
+void free_footprint(struct footprint *t);
 
 #endif

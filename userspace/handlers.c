@@ -89,68 +89,107 @@ static char *upper(const char *s)
 	return buf;
 }
 
-/* Columns KIND, TOTAL, then one per locking value: built from the data. */
-static int print_summary(const struct handlers *t)
+/*
+ * A table of columns KIND, TOTAL, then one per name in @names (upper
+ * case, built from the data) with the @counts of each kind.
+ */
+static int summary_table(const struct handler_summary *s,
+			 const char *const *names, size_t n,
+			 const uint64_t *counts, const char *help)
 {
-	struct handler_summary s;
 	struct tcol *cols;
-	bool oom = true;
 	size_t k, l;
 	int err = -1;
 
-	if (handler_summary(t, &s))
-		return -1;
-	cols = calloc(s.nlockings + 2, sizeof(*cols));
+	cols = calloc(n + 2, sizeof(*cols));
 	if (!cols)
-		goto out;
+		return p_err("out of memory");
 	cols[0] = (struct tcol)TCOL("KIND", NULL, TC_DEFAULT, "handler kind");
 	cols[1] = (struct tcol)TCOL("TOTAL", NULL, TC_DEFAULT | TC_NUM,
 				 "registered handlers");
-	for (l = 0; l < s.nlockings; l++) {
-		cols[l + 2].name = upper(s.lockings[l]);
+	for (l = 0; l < n; l++) {
+		cols[l + 2].name = upper(names[l]);
 		cols[l + 2].flags = TC_DEFAULT | TC_NUM;
-		cols[l + 2].help = "handlers of that locking";
-		if (!cols[l + 2].name)
+		cols[l + 2].help = help;
+		if (!cols[l + 2].name) {
+			p_err("out of memory");
 			goto out;
+		}
 	}
+	if (table_start_fixed(cols, n + 2, NULL))
+		goto out;
+	for (k = 0; k < s->nkinds; k++) {
+		table_row();
+		cell_str(0, NULL, s->kinds[k]);
+		cell_u64(1, NULL, s->total[k]);
+		for (l = 0; l < n; l++)
+			cell_u64(l + 2, NULL, counts[k * n + l]);
+		table_row_end();
+	}
+	table_end();
+	err = 0;
+out:
+	for (l = 0; l < n; l++)
+		free((char *)cols[l + 2].name);
+	free(cols);
+	return err;
+}
+
+/* JSON: {name: count} of one kind. */
+static void summary_counts(const char *const *names, size_t n,
+			   const uint64_t *counts)
+{
+	size_t l;
+
+	for (l = 0; l < n; l++)
+		print_u64(names[l], NULL, counts[l]);
+}
+
+/*
+ * Per kind the handlers by locking and, with a footprint (a module that
+ * has one), by the behaviour seen since the last reset.
+ */
+static int print_summary(const struct handlers *t, const struct footprint *fp)
+{
+	struct handler_summary s;
+	size_t k;
+	int err = 0;
+
+	if (handler_summary(t, fp, &s))
+		return -1;
 	/* One object per kind, not an array: no JSON rows of the table. */
 	if (json_output) {
 		open_json_object(NULL);
 		for (k = 0; k < s.nkinds; k++) {
 			open_json_object(s.kinds[k]);
 			print_u64("total", NULL, s.total[k]);
-			for (l = 0; l < s.nlockings; l++)
-				print_u64(s.lockings[l], NULL,
-					  s.count[k * s.nlockings + l]);
+			summary_counts(s.lockings, s.nlockings,
+				       &s.count[k * s.nlockings]);
+			if (fp->present) {
+				open_json_object("behaviour");
+				summary_counts(s.behaviours, s.nbehaviours,
+					       &s.bcount[k * s.nbehaviours]);
+				close_json_object();
+			}
 			close_json_object();
 		}
 		close_json_object();
-		err = 0;
-		goto out;
+	} else {
+		err = summary_table(&s, s.lockings, s.nlockings, s.count,
+				    "handlers of that locking");
+		if (!err && fp->present) {
+			print_text("\nbehaviour seen since the last reset (footprint):\n");
+			err = summary_table(&s, s.behaviours, s.nbehaviours,
+					    s.bcount, "handlers that behaved so");
+		}
 	}
-	oom = false;
-	if (table_start_fixed(cols, s.nlockings + 2, NULL))
-		goto out;
-	for (k = 0; k < s.nkinds; k++) {
-		table_row();
-		cell_str(0, NULL, s.kinds[k]);
-		cell_u64(1, NULL, s.total[k]);
-		for (l = 0; l < s.nlockings; l++)
-			cell_u64(l + 2, NULL, s.count[k * s.nlockings + l]);
-		table_row_end();
-	}
-	table_end();
-	err = 0;
-out:
-	for (l = 0; cols && l < s.nlockings; l++)
-		free((char *)cols[l + 2].name);
-	free(cols);
 	free_handler_summary(&s);
-	return err && oom ? p_err("out of memory") : err;
+	return err;
 }
 
 int do_handlers(int argc, char **argv)
 {
+	struct footprint fp;
 	struct handlers t;
 	bool summary = false;
 	int err = 0;
@@ -172,10 +211,14 @@ int do_handlers(int argc, char **argv)
 	}
 	if (load_handlers(&t))
 		return -1;
-	if (summary)
-		err = print_summary(&t);
-	else
+	if (!summary) {
 		err = print_list(&t);
+	} else if (!load_footprint(&fp, true)) {
+		err = print_summary(&t, &fp);
+		free_footprint(&fp);
+	} else {
+		err = -1;
+	}
 	free_handlers(&t);
 	return err;
 }

@@ -117,7 +117,7 @@ static const struct cmd cmds[] = {
 	{ "status", do_status, "",
 	  "module state, format version, features, probes and drops" },
 	{ "handlers", do_handlers, "[TABLE OPTIONS] [--summary]",
-	  "registered rtnetlink handlers, or RTNL vs unlocked counts" },
+	  "registered rtnetlink handlers, or counts by locking and behaviour" },
 	{ "rtnl", do_rtnl, "[TABLE OPTIONS] [--since FILE]",
 	  "RTNL acquisitions, wait and hold, call sites" },
 	{ "locksets", do_locksets, "[TABLE OPTIONS] [--since FILE]",
@@ -129,6 +129,8 @@ static const struct cmd cmds[] = {
 	{ "watch", do_watch, "[-i SECONDS] [-n COUNT]",
 	  "live per-interval deltas of the busiest handlers" },
 	{ "top", do_watch, "watch", NULL },
+	{ "todo", do_todo, "[TABLE OPTIONS] [-a|--all] [-e|--events]",
+	  "conversion to-do: netns each owner changed, locked or not" },
 	{ "metrics", do_metrics, "", "everything in Prometheus text format" },
 	{ "enable", do_enable, "", "register the probes" },
 	{ "disable", do_disable, "", "unregister the probes" },
@@ -212,7 +214,7 @@ static int do_version(int argc, char **argv)
 static bool own_help(const struct cmd *c)
 {
 	return c->fn == do_stats || c->fn == do_handlers || c->fn == do_rtnl ||
-	       c->fn == do_locksets || c->fn == do_netns;
+	       c->fn == do_locksets || c->fn == do_netns || c->fn == do_todo;
 }
 
 static int do_help(int argc, char **argv)

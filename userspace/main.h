@@ -55,6 +55,7 @@ int do_rtnl(int argc, char **argv);
 int do_locksets(int argc, char **argv);
 int do_netns(int argc, char **argv);
 int do_violations(int argc, char **argv);
+int do_todo(int argc, char **argv);
 int do_enable(int argc, char **argv);
 int do_disable(int argc, char **argv);
 int do_set(int argc, char **argv);

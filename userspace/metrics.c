@@ -20,6 +20,7 @@ struct all {
 	struct locksets locksets;
 	struct netns_table netns;
 	struct violations violations;
+	struct footprint footprint;	/* not present from older modules */
 };
 
 /* A label set in exposition syntax, without the braces. */
@@ -251,21 +252,37 @@ static void print_module(const struct all *a)
 	counters("drops_total", "table", &st->drops);
 }
 
-static int print_handlers(const struct handlers *t)
+/* One sample per kind and @lname in @names, of @counts[kind * n + name]. */
+static void kind_counts(const char *name, const struct handler_summary *s,
+			const char *lname, const char *const *names, size_t n,
+			const uint64_t *counts)
 {
-	struct handler_summary s;
 	struct labels l;
 	size_t k, i;
 
-	if (handler_summary(t, &s))
+	for (k = 0; k < s->nkinds; k++) {
+		for (i = 0; i < n; i++) {
+			one_label(&l, "kind", s->kinds[k]);
+			label(&l, lname, names[i]);
+			sample(name, &l, counts[k * n + i]);
+		}
+	}
+}
+
+static int print_handlers(const struct handlers *t, const struct footprint *fp)
+{
+	struct handler_summary s;
+
+	if (handler_summary(t, fp, &s))
 		return -1;
 	header("handlers", "gauge", "Registered rtnetlink handlers.");
-	for (k = 0; k < s.nkinds; k++) {
-		for (i = 0; i < s.nlockings; i++) {
-			one_label(&l, "kind", s.kinds[k]);
-			label(&l, "locking", s.lockings[i]);
-			sample("handlers", &l, s.count[k * s.nlockings + i]);
-		}
+	kind_counts("handlers", &s, "locking", s.lockings, s.nlockings,
+		    s.count);
+	if (fp->present) {
+		header("handlers_behaviour", "gauge",
+		       "Registered rtnetlink handlers by the behaviour seen since the last reset.");
+		kind_counts("handlers_behaviour", &s, "behaviour", s.behaviours,
+			    s.nbehaviours, s.bcount);
 	}
 	free_handler_summary(&s);
 	return 0;
@@ -462,6 +479,73 @@ static void print_tables(const struct all *a)
 	}
 }
 
+/*
+ * A footprint owner's labels: a handler's as in the handler metrics, a
+ * call site's as in the rtnl_site ones, a newer type's type and owner.
+ */
+static void owner_labels(struct labels *l, const struct fp_key *k)
+{
+	if (k->handler) {
+		handler_labels(l, &k->key);
+	} else if (!strcmp(k->type, "site")) {
+		one_label(l, "site", k->key.fn);
+	} else {
+		one_label(l, "type", k->type);
+		label(l, "owner", k->key.fn);
+	}
+}
+
+static const struct {
+	const char *name, *help;
+	size_t off;
+} owner_metrics[] = {
+	{ "footprint_sections_total",
+	  "RTNL sections charged to the owner (footprint).",
+	  offsetof(struct fp_owner, sections) },
+	{ "footprint_covered_touches_total",
+	  "Netns changes made holding that netns's per-netns lock.",
+	  offsetof(struct fp_owner, covered) },
+	{ "footprint_uncovered_touches_total",
+	  "Netns changes made without that netns's per-netns lock: the to-do.",
+	  offsetof(struct fp_owner, uncovered) },
+};
+
+/* The owners that ran or changed anything since the last reset. */
+static void print_footprint(const struct footprint *t)
+{
+	struct labels l;
+	size_t i, m;
+
+	if (!t->present)
+		return;
+	header("footprint_coverage_info", "gauge",
+	       "How a netns change is judged covered by a per-netns lock.");
+	sample("footprint_coverage_info", one_label(&l, "mode", t->coverage), 1);
+	header("footprint_outside_touches_total", "counter",
+	       "Netns changes seen outside any RTNL section tracked.");
+	sample("footprint_outside_touches_total", NULL, t->outside);
+	header("footprint_behaviour_info", "gauge",
+	       "The behaviour of an owner seen since the last reset.");
+	for (i = 0; i < t->nowners; i++) {
+		if (!fp_owner_active(&t->owners[i]))
+			continue;
+		owner_labels(&l, &t->owners[i].key);
+		label(&l, "behaviour", t->owners[i].behaviour);
+		sample("footprint_behaviour_info", &l, 1);
+	}
+	for (m = 0; m < ARRAY_SIZE(owner_metrics); m++) {
+		header(owner_metrics[m].name, "counter", owner_metrics[m].help);
+		for (i = 0; i < t->nowners; i++) {
+			if (!fp_owner_active(&t->owners[i]))
+				continue;
+			owner_labels(&l, &t->owners[i].key);
+			sample(owner_metrics[m].name, &l,
+			       *(const uint64_t *)((const char *)&t->owners[i] +
+						   owner_metrics[m].off));
+		}
+	}
+}
+
 static int load_all(struct all *a)
 {
 	memset(a, 0, sizeof(*a));
@@ -480,8 +564,12 @@ static int load_all(struct all *a)
 		goto err_locksets;
 	if (load_violations(&a->violations))
 		goto err_netns;
+	if (load_footprint(&a->footprint, true))
+		goto err_violations;
 	return 0;
 
+err_violations:
+	free_violations(&a->violations);
 err_netns:
 	free_netns(&a->netns);
 err_locksets:
@@ -499,6 +587,7 @@ err_status:
 
 static void free_all(struct all *a)
 {
+	free_footprint(&a->footprint);
 	free_violations(&a->violations);
 	free_netns(&a->netns);
 	free_locksets(&a->locksets);
@@ -519,13 +608,14 @@ int do_metrics(int argc, char **argv)
 	if (load_all(&a))
 		return -1;
 	print_module(&a);
-	if (print_handlers(&a.handlers)) {
+	if (print_handlers(&a.handlers, &a.footprint)) {
 		free_all(&a);
 		return -1;
 	}
 	print_stats(&a.stats);
 	print_rtnl(&a.rtnl);
 	print_tables(&a);
+	print_footprint(&a.footprint);
 	free_all(&a);
 	return 0;
 }

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The loader of debugfs "now": who holds RTNL, who waits for it. */
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "main.h"
 #include "now.h"
@@ -92,17 +89,6 @@ static int parse_task(const struct rfile *f, const struct record *r,
 	return 0;
 }
 
-/* Whether the module has the file; a read error is left to the loader. */
-static bool now_exists(void)
-{
-	char path[PATH_MAX];
-
-	if (snprintf(path, sizeof(path), "%s/now", trace_dir()) >=
-	    (int)sizeof(path))
-		return true;
-	return access(path, F_OK) == 0 || errno != ENOENT;
-}
-
 int load_now(struct now_info *t)
 {
 	struct rfile *f = &t->rf;
@@ -111,7 +97,7 @@ int load_now(struct now_info *t)
 	size_t i;
 
 	memset(t, 0, sizeof(*t));
-	if (!now_exists())
+	if (!trace_file_exists("now"))
 		return 0;
 	if (rfile_load(f, "now"))
 		return -1;

@@ -129,6 +129,16 @@ static int open_err(const char *what, const char *path)
 	return access_err(what, path);
 }
 
+bool trace_file_exists(const char *name)
+{
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof(path), "%s/%s", trace_dir(), name) >=
+	    (int)sizeof(path))
+		return true;
+	return access(path, F_OK) == 0 || errno != ENOENT;
+}
+
 int read_trace_file(const char *name, char **bufp, size_t *lenp)
 {
 	size_t len = 0, cap = 4096;

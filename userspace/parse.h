@@ -44,6 +44,11 @@ struct rfile {
 
 const char *trace_dir(void);
 int trace_dir_check(void);
+/*
+ * Whether the module has file @name: false only when it is not there (an
+ * older module); a file that cannot be read is left to its loader.
+ */
+bool trace_file_exists(const char *name);
 int read_trace_file(const char *name, char **buf, size_t *len);
 int write_trace_file(const char *name, const char *val);
 int read_format_version(void);

@@ -29,6 +29,35 @@ void print_hkey(int first, const struct hkey *k)
 	cell_str(first + 3, "handler", k->fn);
 }
 
+void print_set_buckets(int col, const char *key, const uint64_t *v, size_t n)
+{
+	char text[MAX_LOCKSET_BUCKETS * (NAME_LEN + 22) + 1] = "";
+	char name[NAME_LEN];
+	size_t i, len;
+	bool last;
+
+	open_json_array(key);
+	for (i = 0; i < n; i++) {
+		last = i + 1 == n;
+		open_json_object(NULL);
+		print_u64("size", NULL, lockset_min(i));
+		if (last)
+			print_str("size_max", NULL, NULL);
+		else
+			print_u64("size_max", NULL, lockset_max(i));
+		print_bool("or_more", NULL, last);
+		print_u64("count", NULL, v[i]);
+		close_json_object();
+		if (!v[i])
+			continue;
+		len = strlen(text);
+		snprintf(text + len, sizeof(text) - len, "%s%s:%" PRIu64,
+			 len ? "," : "", lockset_name(i, n, name), v[i]);
+	}
+	close_json_array();
+	cell_str(col, NULL, *text ? text : "-");
+}
+
 void print_dist(const char *key, const struct dist *d,
 		const struct dist_cols *cols)
 {

@@ -17,6 +17,14 @@
 void print_hkey(int first, const struct hkey *k);
 
 /*
+ * Set-size buckets (stats' lockset=, footprint's touched=): JSON an array
+ * @key of {size, size_max, or_more, count} for every bucket, size its
+ * smallest set, size_max its largest (null for the last, "or more");
+ * text the cell @col "size:count,..." of the buckets that counted any.
+ */
+void print_set_buckets(int col, const char *key, const uint64_t *v, size_t n);
+
+/*
  * A distribution: JSON an object @key with every field; text the cells
  * of the columns in @cols (count, sum, avg, p50, p99, max; -1 for none).
  */

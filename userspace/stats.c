@@ -146,37 +146,7 @@ static void print_errnos(const struct hstat *s)
 
 static void print_locksets(const struct hstat *s)
 {
-	char text[MAX_LOCKSET_BUCKETS * (NAME_LEN + 22) + 1] = "";
-	char name[NAME_LEN];
-	size_t i, len;
-	bool last;
-
-	/*
-	 * JSON: [{size, size_max, or_more, count}] for every bucket, size
-	 * its smallest set, size_max its largest (null for the last, "or
-	 * more"). Text: "size:count" for the buckets that counted any.
-	 */
-	open_json_array("locksets");
-	for (i = 0; i < s->nlockset; i++) {
-		last = i + 1 == s->nlockset;
-		open_json_object(NULL);
-		print_u64("size", NULL, lockset_min(i));
-		if (last)
-			print_str("size_max", NULL, NULL);
-		else
-			print_u64("size_max", NULL, lockset_max(i));
-		print_bool("or_more", NULL, last);
-		print_u64("count", NULL, s->lockset[i]);
-		close_json_object();
-		if (!s->lockset[i])
-			continue;
-		len = strlen(text);
-		snprintf(text + len, sizeof(text) - len, "%s%s:%" PRIu64,
-			 len ? "," : "", lockset_name(i, s->nlockset, name),
-			 s->lockset[i]);
-	}
-	close_json_array();
-	cell_str(C_SETS, NULL, *text ? text : "-");
+	print_set_buckets(C_SETS, "locksets", s->lockset, s->nlockset);
 	cell_u64(C_SETS_INIT_NET, "lockset_init_net", s->lockset_init_net);
 	cell_u64(C_SETS_MAX, "lockset_max", s->lockset_max);
 }

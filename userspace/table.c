@@ -80,8 +80,6 @@ int since_opt(int *argc, char ***argv)
 
 void table_help(const struct tcol *cols, size_t n)
 {
-	size_t i;
-
 	fputs("\nTable options:\n"
 	      "  -o, --output COL,...  the columns to print (+COL,... adds to the default)\n"
 	      "  --output-all          print every column\n"
@@ -92,6 +90,13 @@ void table_help(const struct tcol *cols, size_t n)
 	      "  --since FILE          (stats, rtnl, locksets, netns) what happened since\n"
 	      "                        the rtnlctl snapshot FILE was taken\n"
 	      "\nColumns (* in the default view):\n", stdout);
+	table_help_cols(cols, n);
+}
+
+void table_help_cols(const struct tcol *cols, size_t n)
+{
+	size_t i;
+
 	for (i = 0; i < n; i++)
 		printf(" %c%-18s %s\n", cols[i].flags & TC_DEFAULT ? '*' : ' ',
 		       cols[i].name, cols[i].help);

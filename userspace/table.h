@@ -58,6 +58,8 @@ int since_opt(int *argc, char ***argv);
 
 /* The option summary and the column list for a command's help. */
 void table_help(const struct tcol *cols, size_t n);
+/* The column list alone, for a command with a second table. */
+void table_help_cols(const struct tcol *cols, size_t n);
 
 /*
  * Start a table of @n @cols, its rows going to a JSON array @key (NULL:

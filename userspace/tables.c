@@ -278,7 +278,8 @@ int do_netns(int argc, char **argv)
 /*
  * What each net of a violation is to the task (module/lockorder.c): the
  * net being locked, then for order the held net it conflicts with; the
- * net unlocked; or the held net that RTNL was requested under or leaked.
+ * net unlocked; the held net that RTNL was requested under or leaked; or
+ * the net changed without its lock (unlocked_touch).
  */
 static const char *net_role(const char *kind, size_t i)
 {
@@ -287,6 +288,8 @@ static const char *net_role(const char *kind, size_t i)
 
 	if (!strcmp(kind, "unbalanced_unlock"))
 		return "unlocking";
+	if (!strcmp(kind, "unlocked_touch"))
+		return "touched";
 	for (k = 0; k < ARRAY_SIZE(held); k++)
 		if (!strcmp(kind, held[k]))
 			return "held";
@@ -325,6 +328,16 @@ static bool in_violation(const struct violations *t, size_t i)
 	return false;
 }
 
+static bool any_kind(const struct violations *t, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].kind, kind))
+			return true;
+	return false;
+}
+
 int do_violations(int argc, char **argv)
 {
 	struct violations t;
@@ -344,7 +357,9 @@ int do_violations(int argc, char **argv)
 		close_json_object();
 	}
 	if (t.n)
-		print_text("(netns as inum:cookie; locking= the net being locked, held= one the task holds, unlocking= the net being unlocked)\n");
+		print_text("(netns as inum:cookie; locking= the net being locked, held= one the task holds, unlocking= the net being unlocked%s)\n",
+			   any_kind(&t, "unlocked_touch") ?
+			   ", touched= a net changed without its lock" : "");
 	open_json_array("violations");
 	for (i = 0; i < t.n; i++) {
 		const struct violation *v = &t.v[i];

@@ -62,6 +62,11 @@ KNOWN = {
     "feature": "name state",
     "probe": "name state addrs nmissed error",
     "module": "enabled violation_action max_nets kernel",
+    "coverage": "mode",
+    "outside": "touches",
+    "owner": "type fn family msgtype kind behaviour sections touched none "
+             "init_net max_touched covered uncovered",
+    "event": "type fn family msgtype kind src code name covered uncovered",
 }
 RECORDS = {
     "status": ["module", "feature", "probe", "memory", "drops"],
@@ -69,6 +74,7 @@ RECORDS = {
     "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
     "netns": ["netns", "exited"],
     "violations": ["total", "ring", "violation", "stack"],
+    "footprint": ["coverage", "outside", "owner", "event"],
 }
 
 
@@ -270,15 +276,103 @@ def check_handlers(got, fix, args):
     return compare(got, wrap(fix, "handlers", {"handlers": exp}))
 
 
+BEHAVIOURS = ["rtnl", "pernet", "self_rtnl", "lockless", "unseen"]
+
+
+def fp_key(r):
+    """A footprint owner's key: (type, fn) and a handler's (family,
+    msgtype, kind)."""
+    if r["type"] != "handler":
+        return (r["type"], r["fn"])
+    return (r["type"], r["fn"], r["family"], r["msgtype"], r["kind"])
+
+
 def check_summary(got, fix, args):
+    fp = os.path.exists(os.path.join(fix, "footprint"))
+    seen = {fp_key(r): r["behaviour"]
+            for r in records(fix, "footprint", "owner")} if fp else {}
     exp = {k: {"total": 0, "rtnl": 0, "unlocked": 0}
            for k in ("doit", "dumpit")}
+    for e in exp.values():
+        if fp:
+            e["behaviour"] = dict.fromkeys(BEHAVIOURS, 0)
     for r in records(fix, "handlers", "handler"):
         if r["present"] != "1":
             continue
-        exp[r["kind"]]["total"] += 1
-        exp[r["kind"]][r["locking"]] += 1
+        e = exp[r["kind"]]
+        e["total"] += 1
+        e[r["locking"]] += 1
+        if fp:
+            # A handler the footprint does not list did not run.
+            b = seen.get(("handler", r["fn"], r["family"], r["msgtype"],
+                          r["kind"]), "unseen")
+            e["behaviour"][b] = e["behaviour"].get(b, 0) + 1
     return compare(got, exp)
+
+
+def fp_owner_json(r):
+    """The owner fields of a footprint record, as rtnlctl prints them."""
+    o = {"owner": r["fn"], "type": r["type"]}
+    if r["type"] == "handler":
+        o.update(hkey(r))
+    else:
+        o.update(dict.fromkeys(("family", "family_name", "msgtype",
+                                "msgtype_name", "kind", "handler")))
+    return o
+
+
+def fp_header(fix):
+    cov = next(records(fix, "footprint", "coverage"))
+    out = next(records(fix, "footprint", "outside"))
+    owners = list(records(fix, "footprint", "owner"))
+    return {"coverage": with_extra({"mode": cov["mode"]}, cov, "coverage"),
+            "covered": sum(int(r["covered"]) for r in owners),
+            "uncovered": sum(int(r["uncovered"]) for r in owners),
+            "outside": with_extra({"touches": int(out["touches"])}, out,
+                                  "outside")}
+
+
+def check_todo(got, fix, args):
+    """ARGS: "all" for -a (else owners that did not run are left out)."""
+    exp = fp_header(fix)
+    rows = []
+    for r in records(fix, "footprint", "owner"):
+        o = fp_owner_json(r)
+        counts = [int(x) for x in r["touched"].split(",")]
+        o.update({"behaviour": r["behaviour"],
+                  "sections": int(r["sections"]), "none": int(r["none"]),
+                  "touched": [lockset_bucket(i, len(counts), c)
+                              for i, c in enumerate(counts)],
+                  "max_touched": int(r["max_touched"]),
+                  "init_net": int(r["init_net"]),
+                  "covered": int(r["covered"]),
+                  "uncovered": int(r["uncovered"])})
+        if "all" in args or r["behaviour"] != "unseen" or any(
+                o[k] for k in ("sections", "covered", "uncovered")):
+            rows.append(with_extra(o, r, "owner"))
+    exp["hidden"] = sum(1 for _ in records(fix, "footprint", "owner")) - \
+        len(rows)
+    # Most uncovered first, then most sections (sorted() is stable).
+    exp["owners"] = sorted(rows, key=lambda o: (-o["uncovered"],
+                                                -o["sections"]))
+    return compare(got, wrap(fix, "footprint", exp))
+
+
+def check_events(got, fix, args):
+    exp = fp_header(fix)
+    rows = []
+    for r in records(fix, "footprint", "event"):
+        o = fp_owner_json(r)
+        name = r["name"] if r["name"] != "-" else None
+        if name is None and r["src"] == "notify":
+            name = MSGTYPES.get(int(r["code"]))
+        o.update({"src": r["src"], "code": int(r["code"]), "name": name,
+                  "covered": int(r["covered"]),
+                  "uncovered": int(r["uncovered"])})
+        rows.append(with_extra(o, r, "event"))
+    exp["events"] = sorted(rows, key=lambda o: (-o["uncovered"],
+                                                -o["covered"]))
+    return compare(got, wrap(fix, "footprint", exp))
 
 
 def check_rtnl(got, fix, args):
@@ -355,13 +449,15 @@ def check_netns(got, fix, args):
 
 
 KINDS = ["order", "recursion", "too_many", "no_rtnl", "rtnl_inversion",
-         "unbalanced_unlock", "leak"]
+         "unbalanced_unlock", "leak", "unlocked_touch"]
 
 
 def role(kind, i):
     """What net i of a violation of kind is to the task."""
     if kind == "unbalanced_unlock":
         return "unlocking"
+    if kind == "unlocked_touch":
+        return "touched"
     if kind in ("rtnl_inversion", "leak"):
         return "held"
     if kind in KINDS:
@@ -454,7 +550,8 @@ def check_status(got, fix, args):
 CHECKS = {"stats": check_stats, "handlers": check_handlers,
           "summary": check_summary, "rtnl": check_rtnl,
           "locksets": check_locksets, "netns": check_netns,
-          "violations": check_violations, "status": check_status}
+          "violations": check_violations, "status": check_status,
+          "todo": check_todo, "events": check_events}
 
 
 def json_keys(value, keys):

@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 # The files each command reads, and the command lines to try.
 FILES = ["version", "status", "handlers", "stats", "rtnl", "locksets",
-         "netns", "violations"]
+         "netns", "violations", "footprint"]
 COMMANDS = {
     "version": [["status"], ["metrics"]],
     "status": [["status"], ["metrics"]],
@@ -52,6 +52,9 @@ COMMANDS = {
     "netns": [["netns"], ["metrics"], ["netns", "--output-all", "-r"],
               ["netns", "-a", "--sort", "state"]],
     "violations": [["violations"], ["metrics"]],
+    "footprint": [["todo"], ["todo", "--events"], ["metrics"],
+                  ["handlers", "--summary"],
+                  ["todo", "-a", "--sort", "max", "-o", "+TOUCHED"]],
 }
 MODES = [[], ["-j"], ["-p"]]
 

@@ -124,7 +124,7 @@ echo "KTAP version 1"
 # --- Command line ---------------------------------------------------------
 
 run "$GOOD" help
-{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | metrics | enable | disable | reset | snapshot | set | version | help }'; } &&
+{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | todo | metrics | enable | disable | reset | snapshot | set | version | help }'; } &&
 	[ "$RC" = 0 ]
 result $? "help prints the usage line with every command"
 
@@ -230,13 +230,64 @@ expect_text "status text with the memory line" "$EXP/records-status.txt" \
 	"$REC" status
 expect_text "violations text with indented stacks" \
 	"$EXP/violations.txt" "$GOOD" violations
+expect_text "todo text: owners that ran, most uncovered first" \
+	"$EXP/todo.txt" "$GOOD" todo
+expect_text "todo --events text: RTM_* names for notify codes" \
+	"$EXP/todo-events.txt" "$GOOD" todo --events
+expect_text "todo JSON" "$EXP/todo.json" "$GOOD" -p todo
+expect_text "todo -e JSON" "$EXP/todo-events.json" "$GOOD" -p todo -e
+run "$GOOD" todo -a
+[ "$RC" = 0 ] && [ "$(grep -c ' handler \| site ' "$TMP/out")" = 18 ] &&
+	! grep -q '^not shown' "$TMP/out" &&
+	[ "$(grep -c ' unseen ' "$TMP/out")" = 9 ]
+result $? "todo -a: every owner, the unseen handlers too"
+run "$GOOD" todo -r -n -o owner,uncovered --top 2 --sort sections
+printf '%s\n' 'addrconf_verify_work+0x1c/0x40 0' 'inet_rtm_newaddr 10' \
+	>"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "todo -r -n -o --top --sort: the table only"
+run "$GOOD" todo -o owner,t5+,touched
+grep -q '^rtnl_newfoo  *1 5-8:1$' "$TMP/out" &&
+	grep -q '^rtnl_newlink  *0 1:6,2:3$' "$TMP/out"
+result $? "todo -o T5+,TOUCHED: buckets from 5 summed, and every bucket"
+# An unlocked_touch violation: its net is the one touched.
+dir=$(variant utouch violations 's/^total kind=leak count=2/total kind=leak count=2\ntotal kind=unlocked_touch count=4/; s/^ring first=3 /ring first=4 /')
+printf '%s\n' 'violation kind=unlocked_touch count=4 pid=88 comm=ip owner=rtnl_newlink nets=4026532301:6 time_ns=8000000000' \
+	'stack rtnl_notify+0x10/0x60' >>"$dir/violations"
+run "$dir" violations
+grep -qx 'unlocked_touch count=4 comm=ip pid=88 owner=rtnl_newlink touched=4026532301:6' "$TMP/out" &&
+	grep -q 'unlocked_touch 4$' "$TMP/out" && grep -q ', touched= a net changed without its lock)$' "$TMP/out"
+result $? "violations text: unlocked_touch names the net touched"
+expect_check "violations JSON: unlocked_touch, role touched" violations -- \
+	"$dir" violations
 
 # --- JSON output --------------------------------------------------------------
 
 run "$GOOD" -j handlers --summary
 [ "$RC" = 0 ] && [ "$(cat "$TMP/out")" = \
-	'{"doit":{"total":10,"rtnl":5,"unlocked":5},"dumpit":{"total":5,"rtnl":2,"unlocked":3}}' ]
+	'{"doit":{"total":10,"rtnl":5,"unlocked":5,"behaviour":{"rtnl":3,"pernet":1,"self_rtnl":1,"lockless":0,"unseen":5}},"dumpit":{"total":5,"rtnl":2,"unlocked":3,"behaviour":{"rtnl":1,"pernet":0,"self_rtnl":0,"lockless":1,"unseen":3}}}' ]
 result $? "handlers --summary JSON is exact"
+expect_text "handlers --summary pretty JSON" "$EXP/summary.json" "$GOOD" -p \
+	handlers --summary
+# A module older than the footprint: the counts by locking alone.
+dir=$(variant nofootprint footprint '1d')
+rm "$dir/footprint"
+run "$dir" -j handlers --summary
+[ "$RC" = 0 ] && [ "$(cat "$TMP/out")" = \
+	'{"doit":{"total":10,"rtnl":5,"unlocked":5},"dumpit":{"total":5,"rtnl":2,"unlocked":3}}' ]
+result $? "handlers --summary JSON without a footprint file: by locking only"
+expect_check "handlers --summary JSON without a footprint recomputed" \
+	summary -- "$dir" handlers --summary
+head -3 "$EXP/summary.txt" >"$TMP/summary-old.txt"
+expect_text "handlers --summary text without a footprint file" \
+	"$TMP/summary-old.txt" "$dir" handlers --summary
+expect_error "todo without a footprint file" \
+	"missing file $dir/footprint (module and rtnlctl do not match?)" \
+	"$dir" todo
+run "$dir" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" >"$TMP/diag" &&
+	! grep -q '^rtnl_net_trace_footprint\|^rtnl_net_trace_handlers_behaviour' "$TMP/out"
+result $? "metrics without a footprint file: no footprint samples"
 
 expect_check "status JSON" status -- "$GOOD" status
 expect_check "handlers JSON" handlers -- "$GOOD" handlers
@@ -263,6 +314,9 @@ expect_check "stats --type 124 (no RTM_ name)" stats - - - 124 -- \
 expect_check "rtnl JSON" rtnl -- "$GOOD" rtnl
 expect_check "locksets JSON" locksets -- "$GOOD" locksets
 expect_check "violations JSON" violations -- "$GOOD" violations
+expect_check "todo JSON recomputed" todo -- "$GOOD" todo
+expect_check "todo -a JSON recomputed" todo all -- "$GOOD" todo -a
+expect_check "todo --events JSON recomputed" events -- "$GOOD" todo --events
 expect_check "netns JSON: state, exit_ns, exited total, hidden" netns -- \
 	"$REC" netns
 expect_check "netns -a JSON: every record" netns all -- "$REC" netns --all
@@ -294,6 +348,10 @@ expect_text "1e15 in every rtnl column" "$EXP/huge-rtnl.txt" "$HUGE" rtnl
 expect_text "1e15 in every locksets column" "$EXP/huge-locksets.txt" \
 	"$HUGE" locksets
 expect_text "1e15 in every netns column" "$EXP/huge-netns.txt" "$HUGE" netns
+expect_text "1e15 in every todo column" "$EXP/huge-todo.txt" "$HUGE" todo
+expect_text "1e15 in every todo --events column" "$EXP/huge-todo-events.txt" \
+	"$HUGE" todo --events
+expect_check "1e15 in todo JSON" todo -- "$HUGE" todo
 
 run "$GOOD" stats
 [ "$(wc -L <"$TMP/out")" -le 120 ]
@@ -348,7 +406,7 @@ run "$GOOD" stats help
 	[ "$(grep -c '^ [* ][A-Z]' "$TMP/out")" = 28 ]
 result $? "stats help: usage, table options, all 28 columns, * for the default"
 bad=0
-for c in handlers rtnl locksets netns; do
+for c in handlers rtnl locksets netns todo; do
 	run "$GOOD" "$c" help
 	if [ "$RC" != 0 ] || ! grep -q '^Columns' "$TMP/out" ||
 		! head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c"; then
@@ -356,7 +414,13 @@ for c in handlers rtnl locksets netns; do
 		bad=1
 	fi
 done
-result $bad "handlers, rtnl, locksets, netns help list their columns"
+result $bad "handlers, rtnl, locksets, netns, todo help list their columns"
+run "$GOOD" todo help
+grep -q '^ \*UNCOVERED ' "$TMP/out" && grep -q '^  TOUCHED ' "$TMP/out" &&
+	grep -q '^Columns with --events' "$TMP/out" && grep -q '^ \*EVENT ' "$TMP/out"
+result $? "todo help: owner columns, then those of --events"
+expect_error "todo with an unknown option" "unknown option '--bogus' for todo" \
+	"$GOOD" todo --bogus
 run "$GOOD" netns help
 head -1 "$TMP/out" | grep -qF 'netns [TABLE OPTIONS] [--since FILE] [-a|--all]' &&
 	grep -q '^  --since FILE  *(stats, rtnl, locksets, netns)' "$TMP/out" &&
@@ -494,7 +558,22 @@ run "$GOOD" metrics
 	'rtnl_net_trace_violations_total{kind="rtnl_inversion"} 0' \
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
 	'rtnl_net_trace_netns 3' \
+	'rtnl_net_trace_drops_total{table="touch_events"} 5' \
+	'rtnl_net_trace_memory_bytes{table="touch_events"} 1442048' \
+	'rtnl_net_trace_probe_info{probe="touch",state="registered"} 1' \
+	'rtnl_net_trace_violations_total{kind="unlocked_touch"} 0' \
+	'rtnl_net_trace_handlers_behaviour{kind="doit",behaviour="self_rtnl"} 1' \
+	'rtnl_net_trace_handlers_behaviour{kind="dumpit",behaviour="unseen"} 3' \
+	'rtnl_net_trace_footprint_coverage_info{mode="lockdep"} 1' \
+	'rtnl_net_trace_footprint_outside_touches_total 3' \
+	'rtnl_net_trace_footprint_behaviour_info{family="PF_UNSPEC",msgtype="124",kind="doit",handler="rtnl_newfoo",behaviour="self_rtnl"} 1' \
+	'rtnl_net_trace_footprint_sections_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink"} 10' \
+	'rtnl_net_trace_footprint_covered_touches_total{family="PF_UNSPEC",msgtype="RTM_NEWLINK",kind="doit",handler="rtnl_newlink"} 11' \
+	'rtnl_net_trace_footprint_uncovered_touches_total{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr"} 10' \
+	'rtnl_net_trace_footprint_uncovered_touches_total{site="linkwatch_event+0x10/0x50"} 7' \
+	'rtnl_net_trace_footprint_covered_touches_total{site="addrconf_verify_work+0x1c/0x40"} 12' \
 	'rtnl_net_trace_enabled 1' >"$TMP/diag" &&
+	[ "$(grep -c '^rtnl_net_trace_footprint_sections_total' "$TMP/out")" = 9 ] &&
 	! grep -q '^rtnl_net_trace_netns_exited' "$TMP/out"
 result $? "metrics: strict exposition format check and exact samples"
 cp "$TMP/out" "$TMP/metrics"
@@ -803,6 +882,17 @@ for f in handlers stats rtnl locksets netns violations; do
 		"unsupported format version 3 in $f (rtnlctl supports 2)" \
 		"$FIX/v3" "$f"
 done
+dir=$(variant fpv3 footprint '1s/version 2/version 3/')
+expect_error "version 3 in footprint" \
+	"unsupported format version 3 in footprint (rtnlctl supports 2)" \
+	"$dir" todo
+expect_error "version 3 in footprint stops handlers --summary" \
+	"unsupported format version 3 in footprint (rtnlctl supports 2)" \
+	"$dir" handlers --summary
+dir=$(variant fpv1 footprint '1s/version 2/version 1/')
+expect_error "version 1 in footprint" \
+	"unsupported format version 1 in footprint (rtnlctl supports 2)" \
+	"$dir" todo
 dir=$(variant v3status status '1s/version 2/version 3/')
 expect_error "version 3 in status" \
 	"unsupported format version 3 in status (rtnlctl supports 2)" "$dir" status
@@ -915,6 +1005,23 @@ a stray word|2s/ rtnl=0 / rtnl=0 garbage /|value without a key
 a field without a key|2s/ rtnl=0 / =0 /|field without a key
 EOF
 
+# One defect at a time in a copy of the good footprint file.
+while IFS='|' read -r desc script msg; do
+	dir=$(variant fp-bad footprint "$script")
+	expect_error "footprint with $desc" "$msg" "$dir" todo
+done <<'EOF'
+no coverage record|/^coverage /d|malformed file footprint: no coverage record
+no outside record|/^outside /d|malformed file footprint: no outside record
+outside without touches|s/^outside touches=3/outside/|malformed record in footprint line 3: missing touches
+an owner without type|4s/type=handler //|malformed record in footprint line 4: missing type
+a handler owner without kind|4s/ kind=doit / /|malformed record in footprint line 4: missing kind
+a site owner without fn|21s/fn=[^ ]* //|malformed record in footprint line 21: missing fn
+a 33-bucket touched|4s/touched=/touched=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,/|malformed record in footprint line 4: touched has 33 values, at most 32
+a bad uncovered|4s/uncovered=1/uncovered=x/|malformed record in footprint line 4: bad number in uncovered
+an event without src|22s/ src=netdev / /|malformed record in footprint line 22: missing src
+an event without name|22s/ name=NETDEV_REGISTER / /|malformed record in footprint line 22: missing name
+EOF
+
 dir=$(variant inflight stats '2s/inflight=0 /inflight=-1 /')
 expect_check "a negative in-flight count shows as 0" stats -- "$dir" stats
 
@@ -954,16 +1061,18 @@ done
 # Nothing is refused, everything is shown as written, in text and JSON.
 FUT=$FIX/future
 for c in status handlers "handlers --summary" stats rtnl locksets netns \
-	violations; do
+	violations todo "todo -e"; do
 	name=future-$(echo "$c" | tr -d -- '-' | tr ' ' '-')
 	# shellcheck disable=SC2086 # $c is a command and its options
 	expect_text "future module: $c text" "$EXP/$name.txt" "$FUT" $c
 	# shellcheck disable=SC2086 # $c is a command and its options
 	expect_text "future module: $c JSON" "$EXP/$name.json" "$FUT" -p $c
 done
-for c in status handlers stats rtnl locksets netns violations; do
+for c in status handlers stats rtnl locksets netns violations todo; do
 	expect_check "future module: $c JSON recomputed" "$c" -- "$FUT" "$c"
 done
+expect_check "future module: todo --events JSON recomputed" events -- \
+	"$FUT" todo --events
 run "$FUT" metrics
 [ "$RC" = 0 ] && [ ! -s "$TMP/err" ] && python3 "$HERE/promcheck.py" "$TMP/out" \
 	'rtnl_net_trace_violations_total{kind="lock_nested"} 3' \
@@ -985,6 +1094,10 @@ run "$FUT" metrics
 	'rtnl_net_trace_netns 1' \
 	'rtnl_net_trace_netns_requests_total{inum="4026532310",cookie="3"} 1' \
 	'rtnl_net_trace_netns_exited_total 2' \
+	'rtnl_net_trace_footprint_coverage_info{mode="own"} 1' \
+	'rtnl_net_trace_footprint_behaviour_info{type="work",owner="netdev_run_todo+0x10/0x60",behaviour="rtnl"} 1' \
+	'rtnl_net_trace_footprint_uncovered_touches_total{family="PF_UNSPEC",msgtype="130",kind="notifier",handler="veth_notify"} 9000' \
+	'rtnl_net_trace_handlers_behaviour{kind="doit",behaviour="pernet_wip"} 1' \
 	>"$TMP/diag"
 result $? "future module: metrics exit 0, new kinds, drops and netns states as samples"
 ! grep -q 'table="footprint"' "$TMP/out"
@@ -1129,7 +1242,7 @@ result $rc "mutation fuzz of the fixtures: exit 0 or 1, one error line, valid JS
 
 {
 	for c in "status" "handlers" "handlers --summary" "stats" "rtnl" "locksets" \
-		"netns" "violations"; do
+		"netns" "violations" "todo" "todo -e"; do
 		# shellcheck disable=SC2086 # $c is a command and its options
 		RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j $c
 	done
@@ -1144,8 +1257,10 @@ python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
 result $? "the man page documents every JSON field name"
 
 # One schema: no number as a string, one shape of distribution everywhere.
-for c in "status" "handlers" "stats" "rtnl" "locksets" "violations"; do
-	RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j "$c"
+for c in "status" "handlers" "stats" "rtnl" "locksets" "violations" "todo" \
+	"todo -e"; do
+	# shellcheck disable=SC2086 # $c is a command and its options
+	RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j $c
 done >>"$TMP/all.json"
 RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j watch -n 1 -i 0.01 >>"$TMP/all.json"
 python3 - "$TMP/all.json" >"$TMP/diag" 2>&1 <<'PY'
@@ -1184,7 +1299,8 @@ complete_words() {
 		_rtnlctl; echo "${COMPREPLY[*]}"' _ "$TOP/rtnlctl.bash-completion" "$@"
 }
 [ "$(complete_words rtnlctl st)" = "stats status" ] &&
-	[ "$(complete_words rtnlctl t)" = "top" ] &&
+	[ "$(complete_words rtnlctl t)" = "top todo" ] &&
+	[ "$(complete_words rtnlctl todo --e)" = "--events" ] &&
 	[ "$(PATH=$TOP:$PATH complete_words rtnlctl -j stats --sort LAT_)" = \
 		"LAT_COUNT LAT_SUM LAT_AVG LAT_P50 LAT_P99 LAT_MAX" ] &&
 	[ "$(PATH=$TOP:$PATH complete_words rtnlctl netns -o NAME,COO)" = \
