@@ -9,6 +9,7 @@
 #   make bench            overhead benchmark in the VM (N, M, ROUNDS, K), memory at 10 netns
 #   make bench-scale      one traced workload of SCALE_N netns: exact counts, memory
 #   make vm CMD='...'     run a command in the dev-kernel VM
+#   make vm-test TESTS='a.sh b.sh'  the one-test loop: build, boot, run those selftests, nothing else
 #   make print-kdir       print the kernel build directory in use
 
 KVER    ?= 7.3
@@ -28,7 +29,7 @@ KDIR := $(shell $(BUILD_KERNEL) --print-dir 2>/dev/null)
 endif
 endif
 
-.PHONY: all module userspace kernel print-kdir vm vm-build check check-host demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
+.PHONY: all module userspace kernel print-kdir vm vm-build vm-test check check-host demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
 
 all: module userspace
 
@@ -55,6 +56,18 @@ vm-build: kernel
 
 vm: vm-build
 	scripts/vm-run -- $(if $(CMD),sh -c '$(CMD)')
+
+# The one-test loop: the named selftests in one boot of the KVER kernel,
+# without make check's host tests (about 40 s of boot, then the tests).
+# The modules are rebuilt from clean, as make check does, so that none is
+# left built for the other kernel.
+vm-test: kernel
+	@if [ -z "$(TESTS)" ]; then echo "usage: make vm-test TESTS='footprint.sh ...' [KVER=6.12]" >&2; exit 1; fi
+	$(MAKE) -s clean-module
+	$(MAKE) KDIR=$$($(BUILD_KERNEL) --print-dir) all
+	$(MAKE) -s -C selftests
+	scripts/vm-run --timeout 3000 -- env RNT_TIMEOUT=600 \
+		selftests/run.sh $$($(BUILD_KERNEL) --print-dir)/source $(TESTS)
 
 # Every kernel in CHECK_KVERS: the 7.3 dev kernel and the 6.12 distro one;
 # PROFILE=debug: the 7.3 sanitizer kernel (KASAN, kmemleak, ...) only.
@@ -121,7 +134,7 @@ checkpatch:
 	scripts/checkpatch
 
 clean-module:
-	find module selftests/violate selftests/handler_mod selftests/modload selftests/holder selftests/sites \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+	find module selftests/violate selftests/handler_mod selftests/modload selftests/holder selftests/sites selftests/touch \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name '.*.cmd' -o -name 'modules.order' \) -delete
 	rm -f Module.symvers modules.order .*.cmd .module-common.o
 

@@ -17,14 +17,6 @@
 
 static struct dentry *rnt_dir;
 
-/* A symbol as one word: "sym+0x1/0x2" or "sym+0x1/0x2_[module]". */
-static const char *rnt_sym(char *buf, unsigned long ip)
-{
-	sprint_symbol(buf, ip);
-	strreplace(buf, ' ', '_');
-	return buf;
-}
-
 static void rnt_header(struct seq_file *m, const char *file)
 {
 	seq_printf(m, "rtnl_net_trace %s version %d\n", file, RNT_FORMAT_VERSION);
@@ -92,6 +84,7 @@ static const char *const rnt_drop_names[] = {
 	[RNT_DROP_HELD] = "held",
 	[RNT_DROP_VIOLATION] = "violations",
 	[RNT_DROP_HANDLER] = "handlers",
+	[RNT_DROP_TOUCH_EVENT] = "touch_events",
 };
 
 static_assert(ARRAY_SIZE(rnt_drop_names) == RNT_NR_DROP);
@@ -101,6 +94,7 @@ static int rnt_status_show(struct seq_file *m, void *v)
 	static const char *const features[RNT_NR_FP] = {
 		[RNT_FP_REQ] = "requests", [RNT_FP_HANDLERS] = "handlers",
 		[RNT_FP_RTNL] = "rtnl", [RNT_FP_PERNET] = "pernet",
+		[RNT_FP_TOUCH] = "footprint",
 	};
 	struct rnt_probe_info info;
 	unsigned int records;
@@ -134,9 +128,9 @@ static int rnt_status_show(struct seq_file *m, void *v)
 	}
 	mutex_unlock(&rnt_mutex);
 	rnt_netns_memory(&records, &bytes);
-	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu\n",
+	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu touch_events=%zu\n",
 		   rnt_tasks_bytes(), rnt_sites_bytes(), bytes, records,
-		   rnt_netns_record_bytes());
+		   rnt_netns_record_bytes(), rnt_footprint_bytes());
 	seq_puts(m, "drops");
 	for (i = 0; i < RNT_NR_DROP; i++)
 		seq_printf(m, " %s=%llu", rnt_drop_names[i],
@@ -177,16 +171,10 @@ DEFINE_SHOW_ATTRIBUTE(rnt_handlers);
 static void rnt_print_sets(struct seq_file *m, struct rnt_sets __percpu *s)
 {
 	struct rnt_sets sum;
-	u64 with_init = 0;
-	int i;
 
 	rnt_sets_sum(s, &sum);
-	seq_puts(m, " lockset=");
-	for (i = 0; i < RNT_SET_BUCKETS; i++) {
-		seq_printf(m, i ? ",%llu" : "%llu", sum.n[0][i] + sum.n[1][i]);
-		with_init += sum.n[1][i];
-	}
-	seq_printf(m, " init_net=%llu max_set=%llu", with_init, sum.max);
+	rnt_sets_print(m, "lockset", &sum);
+	seq_printf(m, " max_set=%llu", sum.max);
 }
 
 static int rnt_stats_show(struct seq_file *m, void *v)
@@ -346,6 +334,16 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
+
+/* ---- footprint ---- */
+
+static int rnt_footprint_file_show(struct seq_file *m, void *v)
+{
+	rnt_header(m, "footprint");
+	rnt_footprint_show(m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_footprint_file);
 
 /* ---- violations ---- */
 
@@ -514,6 +512,8 @@ int rnt_debugfs_init(void)
 	debugfs_create_file("locksets", 0400, rnt_dir, NULL, &rnt_locksets_fops);
 	debugfs_create_file("violations", 0400, rnt_dir, NULL,
 			    &rnt_violations_fops);
+	debugfs_create_file("footprint", 0400, rnt_dir, NULL,
+			    &rnt_footprint_file_fops);
 	debugfs_create_file("enable", 0600, rnt_dir, NULL, &rnt_enable_fops);
 	debugfs_create_file("reset", 0200, rnt_dir, NULL, &rnt_reset_fops);
 	debugfs_create_file("violation_action", 0600, rnt_dir, NULL,

@@ -11,7 +11,9 @@
  *  - rtnl_inversion:    the global RTNL taken with a per-netns lock held;
  *  - unbalanced_unlock: a net unlocked that the task does not hold;
  *  - leak:              a per-netns lock still held at the end of the RTNL
- *                       section or rtnetlink request.
+ *                       section or rtnetlink request;
+ *  - unlocked_touch:    a section that took per-netns locks changes a netns
+ *                       whose lock the task does not hold (footprint.c).
  *
  * Violations go to a small ring, with one stack trace each; identical
  * violations from the same stack share an entry and a count. The ring
@@ -41,7 +43,10 @@ const char *const rnt_violation_names[RNT_NR_VIOLATION] = {
 	[RNT_V_RTNL_INVERSION] = "rtnl_inversion",
 	[RNT_V_UNBALANCED_UNLOCK] = "unbalanced_unlock",
 	[RNT_V_LEAK] = "leak",
+	[RNT_V_UNLOCKED_TOUCH] = "unlocked_touch",
 };
+
+static_assert(ARRAY_SIZE(rnt_violation_names) == RNT_NR_VIOLATION);
 
 /* Protects rnt_ring; taken only when a rule is broken, a reset or a read. */
 static DEFINE_RAW_SPINLOCK(rnt_ring_lock);
@@ -84,6 +89,8 @@ void rnt_section_begin(struct rnt_task *t)
 		     (raw_smp_processor_id() & 0xffff);
 	t->nset = 0;
 	t->set_init = false;
+	t->ntouch = 0;
+	t->touch_init = false;
 }
 
 /*
@@ -136,8 +143,8 @@ static void rnt_net_id(const struct net *net, unsigned int *inum, u64 *cookie)
 	*cookie = net ? net->net_cookie : 0;
 }
 
-static void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
-			  const struct net *b)
+void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
+		   const struct net *b)
 {
 	unsigned long stack[RNT_STACK_DEPTH];
 	struct rnt_violation *v;
@@ -217,6 +224,21 @@ static bool rnt_lockdep_holds(const struct net *net)
 	return false;
 }
 #endif
+
+/* Does the task hold @net's per-netns lock? lockdep's view while it is on. */
+bool rnt_pernet_holds(const struct rnt_task *t, const struct net *net)
+{
+	int i;
+
+	if (!RNT_HAVE_PERNET)
+		return false;
+	if (debug_locks)
+		return rnt_lockdep_holds(net);
+	for (i = 0; t && i < t->nheld; i++)
+		if (t->held[i].net == net)
+			return true;
+	return false;
+}
 
 /*
  * Called before @net's lock is taken, so that a violation is recorded even
@@ -314,7 +336,8 @@ void rnt_rtnl_acquire_check(struct rnt_task *t)
 
 /*
  * The end of an RTNL section (@rtnl_end) or of the outermost rtnetlink
- * request: report per-netns locks still held, and record the lock set.
+ * request: report per-netns locks still held, and record the lock set
+ * and, for an RTNL section, its touched set.
  */
 void rnt_section_end(struct rnt_task *t, bool rtnl_end)
 {
@@ -326,13 +349,17 @@ void rnt_section_end(struct rnt_task *t, bool rtnl_end)
 		t->held[i].leaked = true;
 		rnt_violation(t, RNT_V_LEAK, t->held[i].net, NULL);
 	}
-	if (!t->nset || (!rtnl_end && t->rtnl_held))
+	if (!rtnl_end && t->rtnl_held)
+		return;
+	slot = rtnl_end ? t->rtnl_slot : t->ctx[0];
+	if (rtnl_end && t->ntouch)
+		rnt_touch_section_end(t, slot, t->rtnl_site);
+	if (!t->nset && !t->ntouch)
 		return;
 
-	slot = rtnl_end ? t->rtnl_slot : t->ctx[0];
-	if (slot >= 0)
+	if (t->nset && slot >= 0)
 		rnt_sets_add(&rnt_handlers[slot].stats->sets, t->nset, t->set_init);
-	else if (rtnl_end && t->rtnl_site >= 0)
+	else if (t->nset && rtnl_end && t->rtnl_site >= 0)
 		rnt_sets_add(&rnt_site_pcpu(t->rtnl_site)->sets, t->nset,
 			     t->set_init);
 	rnt_section_begin(t);

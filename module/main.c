@@ -42,6 +42,8 @@ module_param_named(max_exited, rnt_max_exited, int, 0400);
 MODULE_PARM_DESC(max_exited, "Exited netns kept one by one before they are folded into a total (default: 1024)");
 module_param_named(max_sites, rnt_max_sites, int, 0400);
 MODULE_PARM_DESC(max_sites, "RTNL call sites outside rtnetlink handlers with figures of their own (default: 4096)");
+module_param_named(max_touch_events, rnt_max_touch_events, int, 0400);
+MODULE_PARM_DESC(max_touch_events, "(owner, touch) pairs of the footprint with figures of their own (default: 8192)");
 
 int rnt_violation_action = RNT_ACTION_COUNT;
 static char *violation_action = "count";
@@ -118,6 +120,7 @@ int rnt_reset(void)
 	mutex_lock(&rnt_mutex);
 	rnt_stats_reset();
 	rnt_sites_reset();
+	rnt_footprint_reset();
 	rnt_violations_reset();
 	rnt_netns_reset();
 	mutex_unlock(&rnt_mutex);
@@ -189,6 +192,10 @@ static int __init rnt_init(void)
 		pr_err("max_sites must be 64..%d\n", 1 << 15);
 		return -EINVAL;
 	}
+	if (rnt_max_touch_events < 64 || rnt_max_touch_events > (1 << 20)) {
+		pr_err("max_touch_events must be 64..%d\n", 1 << 20);
+		return -EINVAL;
+	}
 
 	err = rnt_kallsyms_init();
 	if (err)
@@ -199,9 +206,12 @@ static int __init rnt_init(void)
 	err = rnt_sites_init();
 	if (err)
 		goto free_stats;
-	err = rnt_lockorder_init();
+	err = rnt_footprint_init();
 	if (err)
 		goto free_sites;
+	err = rnt_lockorder_init();
+	if (err)
+		goto free_footprint;
 	err = rnt_tasks_init();
 	if (err)
 		goto free_lockorder;
@@ -249,6 +259,8 @@ free_tasks:
 	rnt_tasks_exit();
 free_lockorder:
 	rnt_lockorder_exit();
+free_footprint:
+	rnt_footprint_exit();
 free_sites:
 	rnt_sites_exit();
 free_stats:
@@ -269,6 +281,7 @@ static void __exit rnt_exit(void)
 	rnt_netns_exit_all();
 	rnt_tasks_exit();
 	rnt_lockorder_exit();
+	rnt_footprint_exit();
 	rnt_sites_exit();
 	rnt_stats_exit();
 }

@@ -6,7 +6,17 @@
  *  - handlers: every doit and dumpit in the handler table, one fprobe per
  *              owner (handlers.c registers them with the callbacks here);
  *  - rtnl:     the global RTNL lock functions and __rtnl_unlock();
- *  - pernet:   __rtnl_net_lock() and __rtnl_net_unlock(), when they exist.
+ *  - pernet:   __rtnl_net_lock() and __rtnl_net_unlock(), when they exist;
+ *  - touch:    call_netdevice_notifiers_info(), rtnl_notify() and
+ *              rtnetlink_send(): what an RTNL section changes, for
+ *              footprint.c. Only the entry matters, but the probe has
+ *              an exit handler (never called: the entry returns 1) so
+ *              that it goes through fgraph like the others. An
+ *              entry-only fprobe goes through 7.3's fprobe_ftrace_ops
+ *              instead: after the module was unloaded and loaded again
+ *              twice, a netns creation died in rtnl_notify()'s entry,
+ *              jumping to a non-executable address (selftests
+ *              call_sites.sh, then locksets.sh).
  *
  * Handlers do per-CPU increments and touch the current task's slot; they
  * never allocate, sleep, lock or print on the hot path.
@@ -22,6 +32,7 @@
 #include <linux/fprobe.h>
 #include <linux/hash.h>
 #include <linux/kprobes.h>
+#include <linux/netdevice.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
 #include <net/net_namespace.h>
@@ -106,6 +117,14 @@ static const char *const rnt_net_syms[RNT_NR_NET] = {
 };
 
 static unsigned long rnt_net_addrs[RNT_NR_NET];
+
+/* The notification senders both take (skb, net, ...). */
+enum { RNT_TOUCH_NETDEV, RNT_TOUCH_NOTIFY, RNT_TOUCH_SEND, RNT_NR_TOUCH };
+static const char *const rnt_touch_syms[RNT_NR_TOUCH] = {
+	"call_netdevice_notifiers_info", "rtnl_notify", "rtnetlink_send",
+};
+
+static unsigned long rnt_touch_addrs[RNT_NR_TOUCH];
 
 static int rnt_which(unsigned long ip, const unsigned long *addrs, int n)
 {
@@ -349,7 +368,8 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 	if (trace_rtnl_section_enabled())
 		trace_rtnl_section(t->rtnl_slot >= 0 ?
 				   rnt_handlers[t->rtnl_slot].name : "",
-				   t->rtnl_caller, t->rtnl_wait, hold, t->nset);
+				   t->rtnl_caller, t->rtnl_wait, hold, t->nset,
+				   t->ntouch);
 	t->rtnl_hold_total += hold;
 	rnt_dist_add(&rnt_rtnl->hold, hold);
 	if (t->rtnl_slot >= 0)
@@ -537,6 +557,32 @@ static void rnt_net_exit(struct fprobe *fp, unsigned long ip,
 }
 NOKPROBE_SYMBOL(rnt_net_exit);
 
+/* ---- what a section changes ---- */
+
+static int rnt_touch_entry(struct fprobe *fp, unsigned long ip,
+			   unsigned long ret_ip, struct rnt_regs *regs, void *data)
+{
+	if (rnt_which(ip, rnt_touch_addrs, RNT_NR_TOUCH) == RNT_TOUCH_NETDEV) {
+		struct netdev_notifier_info *info = (void *)rnt_arg(regs, 1);
+
+		rnt_touch(dev_net(netdev_notifier_info_to_dev(info)),
+			  RNT_SRC_NETDEV, rnt_arg(regs, 0));
+	} else {
+		const struct sk_buff *skb = (const void *)rnt_arg(regs, 0);
+
+		rnt_touch((const struct net *)rnt_arg(regs, 1), RNT_SRC_NOTIFY,
+			  nlmsg_hdr(skb)->nlmsg_type);
+	}
+	return 1;
+}
+NOKPROBE_SYMBOL(rnt_touch_entry);
+
+static void rnt_touch_exit(struct fprobe *fp, unsigned long ip,
+			   unsigned long ret_ip, struct rnt_regs *regs, void *data)
+{
+}
+NOKPROBE_SYMBOL(rnt_touch_exit);
+
 /* ---- registration ---- */
 
 static int rnt_resolve(const char *const *syms, unsigned long *addrs, int n)
@@ -598,7 +644,19 @@ int rnt_probes_init(void)
 	if (RNT_HAVE_PERNET &&
 	    !rnt_resolve(rnt_net_syms, rnt_net_addrs, RNT_NR_NET))
 		f->info.available = true;
+
+	f = &rnt_fps[RNT_FP_TOUCH];
+	f->info.name = "touch";
+	f->entry = rnt_touch_entry;
+	f->exit = rnt_touch_exit;
+	if (!rnt_resolve(rnt_touch_syms, rnt_touch_addrs, RNT_NR_TOUCH))
+		f->info.available = true;
 	return 0;
+}
+
+bool rnt_probes_pernet_available(void)
+{
+	return rnt_fps[RNT_FP_PERNET].info.available;
 }
 
 static int rnt_fp_register(struct rnt_fp *f, unsigned long *addrs, int n)
@@ -655,8 +713,11 @@ int rnt_probes_register(void)
 {
 	int err;
 
-	err = rnt_fp_register(&rnt_fps[RNT_FP_PERNET], rnt_net_addrs,
-			      RNT_NR_NET);
+	err = rnt_fp_register(&rnt_fps[RNT_FP_TOUCH], rnt_touch_addrs,
+			      RNT_NR_TOUCH);
+	if (!err)
+		err = rnt_fp_register(&rnt_fps[RNT_FP_PERNET], rnt_net_addrs,
+				      RNT_NR_NET);
 	if (!err)
 		err = rnt_fp_register(&rnt_fps[RNT_FP_RTNL], rnt_rtnl_addrs,
 				      rnt_nr_rtnl_addrs);

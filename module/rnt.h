@@ -13,6 +13,8 @@
 #include <linux/rtnetlink.h>
 #include <linux/sched.h>
 #include <linux/timekeeping.h>
+#include <linux/kallsyms.h>
+#include <linux/string.h>
 
 #include "compat.h"
 
@@ -29,6 +31,14 @@ static inline u64 rnt_now(void)
 static inline u64 rnt_since(u64 start, u64 now)
 {
 	return now > start ? now - start : 0;
+}
+
+/* A symbol as one word: "sym+0x1/0x2" or "sym+0x1/0x2_[module]". */
+static inline const char *rnt_sym(char *buf, unsigned long ip)
+{
+	sprint_symbol(buf, ip);
+	strreplace(buf, ' ', '_');
+	return buf;
 }
 
 #define RNT_FORMAT_VERSION	2
@@ -152,6 +162,11 @@ struct rnt_netns {
 	 * Written only with the netns's own lock held, so never raced.
 	 */
 	u64 set_stamp;
+	/*
+	 * The RTNL section that last counted it in its touched set
+	 * (footprint.c). Written only by the global RTNL holder.
+	 */
+	u64 touch_stamp;
 	struct rnt_netns_stats __percpu *stats;
 };
 
@@ -170,6 +185,7 @@ enum rnt_drop {
 	RNT_DROP_HELD,
 	RNT_DROP_VIOLATION,
 	RNT_DROP_HANDLER,	/* a request for a handler not in the index yet */
+	RNT_DROP_TOUCH_EVENT,	/* an (owner, touch) pair without room */
 	RNT_NR_DROP,
 };
 
@@ -208,6 +224,9 @@ struct rnt_task {
 	u64 section;
 	unsigned int nset;
 	bool set_init;
+	/* Its touched set (footprint.c): distinct nets changed, init_net in it. */
+	unsigned int ntouch;
+	bool touch_init;
 	/*
 	 * For the lockless reader of "now" (live.c): who the task is, as
 	 * stored when it claimed the slot (the key may belong to a task
@@ -261,8 +280,11 @@ void rnt_dist_add(struct rnt_dist __percpu *d, u64 v);
 void rnt_dist_sum(struct rnt_dist __percpu *d, struct rnt_dist *out);
 void rnt_times_add(struct rnt_times __percpu *t, bool hold, u64 v);
 void rnt_times_sum(struct rnt_times __percpu *t, struct rnt_times *out);
+void rnt_sets_note(struct rnt_sets *s, unsigned int size, bool init);
 void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
 void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
+struct seq_file;
+u64 rnt_sets_print(struct seq_file *m, const char *key, const struct rnt_sets *s);
 int rnt_errno_index(int err);
 u64 rnt_sum_u64(u64 __percpu *p);
 u64 rnt_max_u64(u64 __percpu *p);
@@ -291,6 +313,24 @@ unsigned int rnt_netns_trim(struct list_head *exited, unsigned int *nexited,
 			    struct list_head *folded, unsigned int max);
 unsigned int rnt_netns_reap(struct list_head *folded, u64 batch,
 			    struct rnt_netns_sum *total, struct list_head *gone);
+
+/* keytab.c: keys claimed once, never removed while loaded */
+struct rnt_key;
+struct rnt_keytab {
+	struct rnt_key *keys;
+	unsigned int bits;
+	unsigned int cap;
+	atomic_t used;		/* indexes handed out; may run past cap */
+};
+
+int rnt_keytab_init(struct rnt_keytab *tab, unsigned int cap);
+void rnt_keytab_exit(struct rnt_keytab *tab);
+int rnt_keytab_get(struct rnt_keytab *tab, unsigned long key);
+bool rnt_keytab_at(const struct rnt_keytab *tab, unsigned int i,
+		   unsigned long *key, int *idx);
+unsigned int rnt_keytab_used(const struct rnt_keytab *tab);
+unsigned int rnt_keytab_slots(const struct rnt_keytab *tab);
+size_t rnt_keytab_bytes(const struct rnt_keytab *tab);
 
 /* sites.c */
 #define RNT_SITE_CHUNK		64	/* sites per per-CPU allocation */
@@ -334,7 +374,10 @@ struct rnt_probe_info {
 	u64 unslotted;
 };
 
-enum rnt_probe_id { RNT_FP_REQ, RNT_FP_HANDLERS, RNT_FP_RTNL, RNT_FP_PERNET, RNT_NR_FP };
+enum rnt_probe_id {
+	RNT_FP_REQ, RNT_FP_HANDLERS, RNT_FP_RTNL, RNT_FP_PERNET, RNT_FP_TOUCH,
+	RNT_NR_FP
+};
 
 int rnt_probes_init(void);
 void rnt_probes_new_generation(void);
@@ -342,6 +385,7 @@ int rnt_probes_register(void);
 void rnt_probes_unregister(void);
 void rnt_handler_fprobe_setup(struct fprobe *fp);
 void rnt_probe_info(enum rnt_probe_id id, struct rnt_probe_info *info);
+bool rnt_probes_pernet_available(void);
 
 /* task.c */
 extern int rnt_max_tasks;
@@ -366,6 +410,7 @@ enum rnt_violation_kind {
 	RNT_V_RTNL_INVERSION,
 	RNT_V_UNBALANCED_UNLOCK,
 	RNT_V_LEAK,
+	RNT_V_UNLOCKED_TOUCH,
 	RNT_NR_VIOLATION,
 };
 
@@ -424,6 +469,21 @@ void rnt_pernet_lock(struct rnt_task *t, const void *net, u64 wait_start);
 void rnt_pernet_unlock(struct rnt_task *t, const void *net);
 void rnt_rtnl_acquire_check(struct rnt_task *t);
 void rnt_section_end(struct rnt_task *t, bool rtnl_end);
+void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
+		   const struct net *b);
+bool rnt_pernet_holds(const struct rnt_task *t, const struct net *net);
+
+/* footprint.c */
+enum rnt_touch_src { RNT_SRC_NETDEV, RNT_SRC_NOTIFY, RNT_NR_SRC };
+
+extern int rnt_max_touch_events;
+int rnt_footprint_init(void);
+void rnt_footprint_exit(void);
+void rnt_footprint_reset(void);
+size_t rnt_footprint_bytes(void);
+void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code);
+void rnt_touch_section_end(struct rnt_task *t, int slot, int site);
+void rnt_footprint_show(struct seq_file *m);
 
 /* debugfs.c */
 int rnt_debugfs_init(void);

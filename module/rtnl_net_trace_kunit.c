@@ -2,7 +2,7 @@
 /*
  * KUnit tests for the pure logic of rtnl_net_trace: the lock-order
  * comparison, lock-set counting, the folding of exited netns, the collapsing of duplicate
- * violations and the histogram buckets.
+ * violations, the histogram buckets and the claim-once key table.
  */
 #include <kunit/test.h>
 #include <linux/module.h>
@@ -305,6 +305,37 @@ static void rnt_test_set_bucket_min(struct kunit *test)
 	}
 }
 
+/*
+ * A key table of 64: 64 distinct keys get the indexes 0..63 in the order
+ * they were first seen, each again on every later lookup; the 65th is
+ * refused, and so is every new key after it.
+ */
+static void rnt_test_keytab(struct kunit *test)
+{
+	struct rnt_keytab tab;
+	unsigned long key;
+	unsigned int i, found = 0;
+	int idx;
+
+	KUNIT_ASSERT_EQ(test, rnt_keytab_init(&tab, 64), 0);
+	KUNIT_EXPECT_EQ(test, rnt_keytab_slots(&tab), 128U);
+	for (i = 0; i < 64; i++)
+		KUNIT_EXPECT_EQ(test, rnt_keytab_get(&tab, 0x1000 + 8 * i), (int)i);
+	for (i = 0; i < 64; i++)
+		KUNIT_EXPECT_EQ(test, rnt_keytab_get(&tab, 0x1000 + 8 * i), (int)i);
+	KUNIT_EXPECT_EQ(test, rnt_keytab_get(&tab, 0x9000), -1);
+	KUNIT_EXPECT_EQ(test, rnt_keytab_get(&tab, 0x9008), -1);
+	KUNIT_EXPECT_EQ(test, rnt_keytab_used(&tab), 64U);
+	for (i = 0; i < rnt_keytab_slots(&tab); i++) {
+		if (!rnt_keytab_at(&tab, i, &key, &idx))
+			continue;
+		KUNIT_EXPECT_EQ(test, key, 0x1000UL + 8 * idx);
+		found++;
+	}
+	KUNIT_EXPECT_EQ(test, found, 64U);
+	rnt_keytab_exit(&tab);
+}
+
 static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_cmp_init_first),
 	KUNIT_CASE(rnt_test_cmp_ascending),
@@ -319,6 +350,7 @@ static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_hist_bucket_top),
 	KUNIT_CASE(rnt_test_set_bucket),
 	KUNIT_CASE(rnt_test_set_bucket_min),
+	KUNIT_CASE(rnt_test_keytab),
 	{}
 };
 

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/log2.h>
 #include <linux/percpu.h>
+#include <linux/seq_file.h>
 #include <kunit/visibility.h>
 
 #include "rnt.h"
@@ -107,17 +108,20 @@ void rnt_times_sum(struct rnt_times __percpu *t, struct rnt_times *out)
 	}
 }
 
-void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init)
+/* Count a set of @size nets in @s, which only its caller writes. */
+void rnt_sets_note(struct rnt_sets *s, unsigned int size, bool init)
 {
-	struct rnt_sets *p;
-
 	if (!size)
 		return;
+	s->n[init][rnt_set_bucket(size)]++;
+	if (size > s->max)
+		s->max = size;
+}
+
+void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init)
+{
 	preempt_disable_notrace();
-	p = this_cpu_ptr(s);
-	p->n[init][rnt_set_bucket(size)]++;
-	if (size > p->max)
-		p->max = size;
+	rnt_sets_note(this_cpu_ptr(s), size, init);
 	preempt_enable_notrace();
 }
 
@@ -134,6 +138,25 @@ void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out)
 				out->n[i][j] += p->n[i][j];
 		out->max = max(out->max, p->max);
 	}
+}
+
+/*
+ * " KEY=n1,n2,...,n4097plus init_net=N": the sets per size bucket, and
+ * how many included init_net. Returns how many sets in all.
+ */
+u64 rnt_sets_print(struct seq_file *m, const char *key, const struct rnt_sets *s)
+{
+	u64 with_init = 0, all = 0;
+	int i;
+
+	seq_printf(m, " %s=", key);
+	for (i = 0; i < RNT_SET_BUCKETS; i++) {
+		seq_printf(m, i ? ",%llu" : "%llu", s->n[0][i] + s->n[1][i]);
+		with_init += s->n[1][i];
+		all += s->n[0][i] + s->n[1][i];
+	}
+	seq_printf(m, " init_net=%llu", with_init);
+	return all;
 }
 
 int rnt_errno_index(int err)

@@ -45,26 +45,29 @@ TRACE_EVENT(request,
 
 /*
  * A global RTNL section ended (at __rtnl_unlock()): its owner is the
- * handler it was taken for, or "-" and the caller of the lock function.
+ * handler it was taken for, or "-" and the caller of the lock function;
+ * the sizes of its lock set and of its touched set (footprint).
  */
 TRACE_EVENT(rtnl_section,
 	    TP_PROTO(const char *handler, unsigned long caller, u64 wait,
-		     u64 hold, unsigned int lockset),
-	    TP_ARGS(handler, caller, wait, hold, lockset),
+		     u64 hold, unsigned int lockset, unsigned int touched),
+	    TP_ARGS(handler, caller, wait, hold, lockset, touched),
 	    TP_STRUCT__entry(__string(handler, handler)
 			     __field(unsigned long, caller)
 			     __field(u64, wait_ns)
 			     __field(u64, hold_ns)
-			     __field(unsigned int, lockset)),
+			     __field(unsigned int, lockset)
+			     __field(unsigned int, touched)),
 	    TP_fast_assign(__assign_str(handler);
 			   __entry->caller = caller;
 			   __entry->wait_ns = wait;
 			   __entry->hold_ns = hold;
-			   __entry->lockset = lockset;),
-	    TP_printk("handler=%s caller=%pS wait_ns=%llu hold_ns=%llu lockset=%u",
+			   __entry->lockset = lockset;
+			   __entry->touched = touched;),
+	    TP_printk("handler=%s caller=%pS wait_ns=%llu hold_ns=%llu lockset=%u touched=%u",
 		      __get_str(handler)[0] ? __get_str(handler) : "-",
 		      (void *)__entry->caller, __entry->wait_ns,
-		      __entry->hold_ns, __entry->lockset)
+		      __entry->hold_ns, __entry->lockset, __entry->touched)
 );
 
 /* A locking rule was broken (docs/debugfs.md, "violations"). */

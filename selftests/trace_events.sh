@@ -3,7 +3,8 @@
 # The module's trace events, system rtnl_net_trace: N known requests in
 # a fresh netns give exactly N rtnl_net_trace:request events, with the
 # handler, kind and errnos that "stats" counts, and N rtnl_section events
-# owned by rtnl_getlink; the same through perf when it runs in the guest.
+# owned by rtnl_getlink; the same through perf and trace-cmd when they run
+# in the guest.
 # A broken per-netns rule gives one violation event. The module unloads
 # cleanly with its events enabled, and with them disabled.
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +17,7 @@ EV=$T/events/rtnl_net_trace
 ktap_print_header
 mountpoint -q $T || mount -t tracefs nodev $T 2>/dev/null
 [ -e $T/trace ] || ktap_skip_all "no tracefs on this kernel"
-ktap_set_plan 13
+ktap_set_plan 14
 rnt_dmesg_start
 rnt_load
 pernet=0
@@ -125,6 +126,17 @@ if command -v perf > /dev/null && perf --version > /dev/null 2>&1; then
 	rm -f "$pdata"
 else
 	ktap_test_skip "perf does not run in this guest"
+fi
+
+if command -v trace-cmd > /dev/null; then
+	tdir=$(mktemp -d)
+	(cd "$tdir" && trace-cmd record -q -e rtnl_net_trace:request \
+		ip netns exec "$ns" "$RTNL_GEN" getlink -i 1 -n "$N" > /dev/null 2>&1)
+	ktap_expect_eq "trace-cmd record -e rtnl_net_trace:request: $N rtnl_getlink events" \
+		"$N" "$(cd "$tdir" && trace-cmd report 2> /dev/null | grep -c 'handler=rtnl_getlink errno=0 ')"
+	rm -rf "$tdir"
+else
+	ktap_test_skip "trace-cmd is not installed"
 fi
 
 if [ $pernet = 1 ]; then
