@@ -85,6 +85,8 @@ static const char *const rnt_drop_names[] = {
 	[RNT_DROP_VIOLATION] = "violations",
 	[RNT_DROP_HANDLER] = "handlers",
 	[RNT_DROP_TOUCH_EVENT] = "touch_events",
+	[RNT_DROP_BLOCKED] = "blocked",
+	[RNT_DROP_HOLDS] = "holds",
 };
 
 static_assert(ARRAY_SIZE(rnt_drop_names) == RNT_NR_DROP);
@@ -128,9 +130,10 @@ static int rnt_status_show(struct seq_file *m, void *v)
 	}
 	mutex_unlock(&rnt_mutex);
 	rnt_netns_memory(&records, &bytes);
-	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu touch_events=%zu\n",
+	seq_printf(m, "memory tasks=%zu sites=%zu netns=%zu netns_records=%u netns_record=%zu touch_events=%zu blocked=%zu\n",
 		   rnt_tasks_bytes(), rnt_sites_bytes(), bytes, records,
-		   rnt_netns_record_bytes(), rnt_footprint_bytes());
+		   rnt_netns_record_bytes(), rnt_footprint_bytes(),
+		   rnt_blocked_bytes());
 	seq_puts(m, "drops");
 	for (i = 0; i < RNT_NR_DROP; i++)
 		seq_printf(m, " %s=%llu", rnt_drop_names[i],
@@ -335,6 +338,16 @@ static int rnt_locksets_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(rnt_locksets);
 
+/* ---- blocked: takes no lock, as now ---- */
+
+static int rnt_blocked_file_show(struct seq_file *m, void *v)
+{
+	rnt_header(m, "blocked");
+	rnt_blocked_show(m);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rnt_blocked_file);
+
 /* ---- footprint ---- */
 
 static int rnt_footprint_file_show(struct seq_file *m, void *v)
@@ -514,6 +527,8 @@ int rnt_debugfs_init(void)
 			    &rnt_violations_fops);
 	debugfs_create_file("footprint", 0400, rnt_dir, NULL,
 			    &rnt_footprint_file_fops);
+	debugfs_create_file("blocked", 0400, rnt_dir, NULL,
+			    &rnt_blocked_file_fops);
 	debugfs_create_file("enable", 0600, rnt_dir, NULL, &rnt_enable_fops);
 	debugfs_create_file("reset", 0200, rnt_dir, NULL, &rnt_reset_fops);
 	debugfs_create_file("violation_action", 0600, rnt_dir, NULL,

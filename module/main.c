@@ -44,6 +44,8 @@ module_param_named(max_sites, rnt_max_sites, int, 0400);
 MODULE_PARM_DESC(max_sites, "RTNL call sites outside rtnetlink handlers with figures of their own (default: 4096)");
 module_param_named(max_touch_events, rnt_max_touch_events, int, 0400);
 MODULE_PARM_DESC(max_touch_events, "(owner, touch) pairs of the footprint with figures of their own (default: 8192)");
+module_param_named(max_blocked, rnt_max_blocked, int, 0400);
+MODULE_PARM_DESC(max_blocked, "Distinct (waiter, holder) pairs of RTNL waits, by owner and by comm (default: 1024)");
 
 int rnt_violation_action = RNT_ACTION_COUNT;
 static char *violation_action = "count";
@@ -121,6 +123,7 @@ int rnt_reset(void)
 	rnt_stats_reset();
 	rnt_sites_reset();
 	rnt_footprint_reset();
+	rnt_blocked_reset();
 	rnt_violations_reset();
 	rnt_netns_reset();
 	mutex_unlock(&rnt_mutex);
@@ -196,6 +199,10 @@ static int __init rnt_init(void)
 		pr_err("max_touch_events must be 64..%d\n", 1 << 20);
 		return -EINVAL;
 	}
+	if (rnt_max_blocked < 16 || rnt_max_blocked > (1 << 20)) {
+		pr_err("max_blocked must be 16..%d\n", 1 << 20);
+		return -EINVAL;
+	}
 
 	err = rnt_kallsyms_init();
 	if (err)
@@ -209,9 +216,12 @@ static int __init rnt_init(void)
 	err = rnt_footprint_init();
 	if (err)
 		goto free_sites;
-	err = rnt_lockorder_init();
+	err = rnt_blocked_init();
 	if (err)
 		goto free_footprint;
+	err = rnt_lockorder_init();
+	if (err)
+		goto free_blocked;
 	err = rnt_tasks_init();
 	if (err)
 		goto free_lockorder;
@@ -259,6 +269,8 @@ free_tasks:
 	rnt_tasks_exit();
 free_lockorder:
 	rnt_lockorder_exit();
+free_blocked:
+	rnt_blocked_exit();
 free_footprint:
 	rnt_footprint_exit();
 free_sites:
@@ -281,6 +293,7 @@ static void __exit rnt_exit(void)
 	rnt_netns_exit_all();
 	rnt_tasks_exit();
 	rnt_lockorder_exit();
+	rnt_blocked_exit();
 	rnt_footprint_exit();
 	rnt_sites_exit();
 	rnt_stats_exit();

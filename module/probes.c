@@ -377,12 +377,13 @@ static void rnt_rtnl_release(struct rnt_task *t, u64 now)
 	else if (t->rtnl_site >= 0)
 		rnt_times_add(&rnt_site_pcpu(t->rtnl_site)->t, true, hold);
 	rnt_section_end(t, true);
+	rnt_blocked_hold(t, now);
 	t->rtnl_held = false;
 	rnt_task_put(t);
 }
 
 static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
-			      unsigned long caller)
+			      unsigned long caller, bool waited)
 {
 	u64 now = rnt_now(), wait = rnt_since(start, now);
 	int slot = rnt_task_ctx(t), site = -1;
@@ -397,6 +398,9 @@ static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
 			rnt_times_add(&rnt_site_pcpu(site)->t, false, wait);
 		}
 	}
+	/* RTNL is ours now: charge the wait to whoever held it meanwhile. */
+	if (waited)
+		rnt_blocked_wait(rnt_owner_key(slot, caller), start, now);
 	if (!t)
 		return;
 	t->rtnl_held = true;
@@ -505,7 +509,8 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 		t->wrapper_caller = 0;
 	}
 	if (acquired)
-		rnt_rtnl_acquired(t, d->start, ret_ip);
+		rnt_rtnl_acquired(t, d->start, ret_ip,
+				  d->which != RNT_P_TRYLOCK);
 	else
 		rnt_task_put(t);
 }

@@ -186,6 +186,8 @@ enum rnt_drop {
 	RNT_DROP_VIOLATION,
 	RNT_DROP_HANDLER,	/* a request for a handler not in the index yet */
 	RNT_DROP_TOUCH_EVENT,	/* an (owner, touch) pair without room */
+	RNT_DROP_BLOCKED,	/* a blocked-by pair without room */
+	RNT_DROP_HOLDS,		/* a wait longer than the ring of holds */
 	RNT_NR_DROP,
 };
 
@@ -484,6 +486,31 @@ size_t rnt_footprint_bytes(void);
 void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code);
 void rnt_touch_section_end(struct rnt_task *t, int slot, int site);
 void rnt_footprint_show(struct seq_file *m);
+
+/*
+ * The owner of an RTNL section or wait, as one number: a handler's slot
+ * plus one, or else the address of the lock's caller (kernel text, far
+ * above RNT_MAX_HANDLERS).
+ */
+static inline u64 rnt_owner_key(int slot, unsigned long caller)
+{
+	return slot >= 0 ? (u64)slot + 1 : caller;
+}
+
+static inline int rnt_owner_slot(u64 key)
+{
+	return key && key <= RNT_MAX_HANDLERS ? (int)key - 1 : RNT_NO_SLOT;
+}
+
+/* blocked.c */
+extern int rnt_max_blocked;
+int rnt_blocked_init(void);
+void rnt_blocked_exit(void);
+void rnt_blocked_reset(void);
+size_t rnt_blocked_bytes(void);
+void rnt_blocked_hold(const struct rnt_task *t, u64 now);
+void rnt_blocked_wait(u64 owner, u64 start, u64 now);
+void rnt_blocked_show(struct seq_file *m);
 
 /* debugfs.c */
 int rnt_debugfs_init(void);

@@ -8,7 +8,7 @@
 
 WRITES=${RNT_FUZZ_WRITES:-10000}
 FUZZ=$RNT_TOP/out/debugfs_fuzz
-READABLE="version status handlers stats rtnl netns locksets violations enable violation_action"
+READABLE="version status handlers stats rtnl netns locksets violations footprint blocked enable violation_action"
 
 ktap_print_header
 ktap_set_plan 6

@@ -77,6 +77,16 @@ rnt_violations()
 		"$RNT_DIR/violations"
 }
 
+# Every event lost, from status: the drops that are not 0 and the probes
+# whose nmissed is not 0, or "none". Whatever drop keys a module has.
+rnt_losses()
+{
+	awk '$1 == "drops" { seen = 1; for (i = 2; i <= NF; i++) if ($i !~ /=0$/) bad = bad " " $i }
+	     $1 == "probe" { for (i = 2; i <= NF; i++) if ($i ~ /^nmissed=/ && $i != "nmissed=0") bad = bad " " $2 ":" $i }
+	     END { print !seen ? "no drops record" : bad == "" ? "none" : substr(bad, 2) }' \
+		"$RNT_DIR/status"
+}
+
 # The calls counted for a handler function, 0 when it has not run.
 rnt_calls()
 {

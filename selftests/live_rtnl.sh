@@ -8,15 +8,17 @@
 # exactly the K blocked threads as waiters, oldest first; a read answers
 # promptly although RTNL is held. The holder lets go once all K threads
 # are blocked (hold_ms=0: until rmmod), so that the count is exact under
-# any emulation speed. Afterwards nothing is held or waited for, and the
-# K requests are counted as usual.
+# any emulation speed. Afterwards nothing is held or waited for, the
+# K requests are counted as usual, and "blocked" charges exactly the K
+# waits of rtnl_getlink to the holder's call site (and of comm rtnl_gen
+# to comm rnt_holder), none of them charged more than the hold lasted.
 . "$(dirname "$0")/lib.sh"
 
 HOLDER=$RNT_TOP/selftests/holder/rnt_holder.ko
 TASKS=${RNT_LIVE_TASKS:-20}
 
 ktap_print_header
-ktap_set_plan 16
+ktap_set_plan 21
 rnt_dmesg_start
 rnt_load
 pernet=0
@@ -131,8 +133,35 @@ w2=$(field "$now2" waiters oldest_ns)
 ktap_expect_eq "the oldest wait grows too, and stays below the hold" 1 \
 	"$((w2 - w1 >= 900000000 && w1 <= h1))"
 
-rmmod rnt_holder
+# Let go, and read what the waits were charged to while the holder's
+# symbols are still there to name its call site.
+echo 1 > /sys/module/rnt_holder/parameters/release
 wait "$gen"
+blocked=$(mktemp)
+cat "$RNT_DIR/blocked" > "$blocked"
+echo "# blocked, after the hold:"
+sed 's/^/#   /' "$blocked"
+echo "# rtnlctl rtnl after the hold:"
+"$RNTLCTL" rtnl 2>&1 | sed 's/^/#   /'
+hold=$(awk '$1 == "site" && $2 ~ /^sym=rnt_holder_fn\+/ {
+	for (i = 3; i <= NF; i++) if ($i ~ /^hold_max=/) print substr($i, 10) }' "$RNT_DIR/rtnl")
+pair=$(grep '^pair waiter_type=handler waiter=rtnl_getlink holder_type=site holder=rnt_holder_fn+' "$blocked")
+ktap_expect_eq "blocked: one (rtnl_getlink, rnt_holder call site) pair, $TASKS waits" 	"1 $TASKS" "$(grep -c . <<< "$pair") $(sed -n 's/.* waits=\([0-9]*\) .*/\1/p' <<< "$pair")"
+pmax=$(sed -n 's/.* wait_max=\([0-9]*\)$/\1/p' <<< "$pair")
+psum=$(sed -n 's/.* wait_sum=\([0-9]*\) .*/\1/p' <<< "$pair")
+echo "# the hold lasted $hold ns; charged to it: $psum ns in all, at most $pmax ns of one wait"
+ktap_expect_eq "no wait charged more than the hold lasted, and the oldest nearly all of it" 1 \
+	"$((pmax <= hold && psum <= TASKS * hold && pmax >= w2))"
+ktap_expect_eq "by comm: $TASKS waits of rtnl_gen charged to rnt_holder" "$TASKS" \
+	"$(awk '$1 == "comm" && $2 == "waiter=rtnl_gen" && $3 == "holder=rnt_holder" {
+		sub("waits=", "", $4); print $4 }' "$blocked")"
+ktap_expect_eq "every pair had room, every wait was in the ring of holds" \
+	"pairs_dropped=0 holds_overrun=0" \
+	"$(grep -o 'pairs_dropped=[0-9]* ' "$blocked")$(grep -o 'holds_overrun=[0-9]*' "$blocked")"
+ktap_expect_eq "the blocked total is at least the $TASKS waits, charged at most their sum" 1 \
+	"$(awk '$1 == "blocked" { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+		print (f["waits"] >= '"$TASKS"' && f["charged"] <= f["wait_sum"]) ? 1 : 0 }' "$blocked")"
+rmmod rnt_holder
 ktap_expect_eq "after the hold: no rnt_holder holder, no waiter" "0 count=0 listed=0" \
 	"$(grep -c '^holder .*comm=rnt_holder ' "$RNT_DIR/now") $(awk '$1 == "waiters" { print $2, $3 }' "$RNT_DIR/now")"
 ktap_expect_eq "generator: $TASKS requests, no error" "requests=$TASKS errors=0" \
@@ -141,6 +170,6 @@ ktap_expect_eq "rtnl_getlink: calls = requests = RTNL waits = $TASKS" \
 	"$TASKS $TASKS $TASKS" \
 	"$(rnt_calls rtnl_getlink) $(rnt_calls rtnl_getlink doit requests) $(rnt_calls rtnl_getlink doit wait_hist | tr ',' '\n' | awk '{ s += $1 } END { print s + 0 }')"
 ktap_expect_eq "no task without a slot" 0 "$(rnt_field status drops "" task_slots)"
-rm -f "$out" "$now1" "$now2"
+rm -f "$out" "$now1" "$now2" "$blocked"
 ktap_expect_dmesg_clean
 ktap_finished

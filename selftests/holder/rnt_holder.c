@@ -3,11 +3,14 @@
  * Test-only module: a kthread takes RTNL and holds it for hold_ms, or
  * with hold_ms=0 until the module is removed, so that the selftests can
  * pile tasks up behind a known holder. insmod returns once RTNL is held;
- * rmmod ends a hold_ms=0 hold and waits for the hold to end. With
+ * rmmod ends a hold_ms=0 hold and waits for the hold to end, and so does
+ * a write to its parameter "release", without unloading the module (so
+ * that its symbols still name its call site afterwards). With
  * netns_pid=PID it also holds the per-netns RTNL of PID's netns, where
  * the kernel has per-netns RTNL (CONFIG_DEBUG_NET_SMALL_RTNL).
  *
  *   insmod rnt_holder.ko hold_ms=2000 [netns_pid=PID]
+ *   echo 1 > /sys/module/rnt_holder/parameters/release
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -33,6 +36,23 @@ static struct net *rnt_holder_net;
 static DECLARE_COMPLETION(rnt_holder_held);
 static DECLARE_COMPLETION(rnt_holder_release);
 static DECLARE_COMPLETION(rnt_holder_done);
+
+/* Any write ends a hold_ms=0 hold and returns once RTNL is let go. */
+static int rnt_holder_release_set(const char *val, const struct kernel_param *kp)
+{
+	complete(&rnt_holder_release);
+	wait_for_completion(&rnt_holder_done);
+	/* For rmmod, which waits for it too. */
+	complete(&rnt_holder_done);
+	return 0;
+}
+
+static const struct kernel_param_ops rnt_holder_release_ops = {
+	.set = rnt_holder_release_set,
+};
+
+module_param_cb(release, &rnt_holder_release_ops, NULL, 0200);
+MODULE_PARM_DESC(release, "Write anything to end a hold_ms=0 hold");
 
 static int rnt_holder_fn(void *unused)
 {
