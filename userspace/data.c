@@ -66,6 +66,7 @@ static const char *const netns_records[] = { "netns", "exited" };
 static const char *const footprint_records[] = {
 	"coverage", "outside", "owner", "event",
 };
+static const char *const blocked_records[] = { "blocked", "pair", "comm" };
 static const char *const violations_records[] = {
 	"total", "ring", "violation", "stack",
 };
@@ -1216,16 +1217,32 @@ static int parse_footprint(struct footprint *t)
 	return 0;
 }
 
+/*
+ * Load file @name of a newer module than some: with @optional, a module
+ * without it gives *@present false and 0.
+ */
+static int load_newer(struct rfile *f, const char *name,
+		      const char *const *known, size_t nknown, bool optional,
+		      bool *present)
+{
+	*present = false;
+	if (optional && !trace_file_exists(name))
+		return 0;
+	if (rfile_load(f, name))
+		return -1;
+	f->known = known;
+	f->nknown = nknown;
+	*present = true;
+	return 0;
+}
+
 int load_footprint(struct footprint *t, bool optional)
 {
 	memset(t, 0, sizeof(*t));
-	if (optional && !trace_file_exists("footprint"))
-		return 0;
-	if (rfile_load(&t->rf, "footprint"))
+	if (load_newer(&t->rf, "footprint", footprint_records,
+		       ARRAY_SIZE(footprint_records), optional, &t->present))
 		return -1;
-	SET_KNOWN(&t->rf, footprint_records);
-	t->present = true;
-	if (parse_footprint(t)) {
+	if (t->present && parse_footprint(t)) {
 		free_footprint(t);
 		return -1;
 	}
@@ -1236,6 +1253,114 @@ void free_footprint(struct footprint *t)
 {
 	free(t->owners);
 	free(t->events);
+	rfile_free(&t->rf);
+	memset(t, 0, sizeof(*t));
+}
+
+static const struct u64_field blocked_fields[] = {
+	U64_FIELD(struct blocked, waits),
+	U64_FIELD(struct blocked, wait_sum),
+	U64_FIELD(struct blocked, charged),
+	U64_FIELD(struct blocked, pairs),
+	U64_FIELD(struct blocked, comm_pairs),
+	U64_FIELD(struct blocked, pairs_max),
+	U64_FIELD(struct blocked, pairs_dropped),
+	U64_FIELD(struct blocked, holds),
+	U64_FIELD(struct blocked, holds_max),
+	U64_FIELD(struct blocked, holds_overrun),
+};
+
+static const struct u64_field bpair_fields[] = {
+	U64_FIELD(struct blocked_pair, waits),
+	U64_FIELD(struct blocked_pair, wait_sum),
+	U64_FIELD(struct blocked_pair, wait_max),
+};
+
+/* waiter= and holder=, and for a pair record their types. */
+static int parse_bpair(const struct rfile *f, const struct record *r,
+		       struct blocked_pair *p, bool types)
+{
+	p->rec = r;
+	if (types) {
+		p->waiter_type = rec_str(f, r, "waiter_type");
+		p->holder_type = rec_str(f, r, "holder_type");
+		if (!p->waiter_type || !p->holder_type)
+			return -1;
+	}
+	p->waiter = rec_str(f, r, "waiter");
+	p->holder = p->waiter ? rec_str(f, r, "holder") : NULL;
+	if (!p->holder)
+		return -1;
+	return rec_u64_fields(f, r, bpair_fields, ARRAY_SIZE(bpair_fields), p);
+}
+
+static int parse_owner_pair(const struct rfile *f, const struct record *r,
+			    void *out)
+{
+	return parse_bpair(f, r, out, true);
+}
+
+static int parse_comm_pair(const struct rfile *f, const struct record *r,
+			   void *out)
+{
+	return parse_bpair(f, r, out, false);
+}
+
+/* Most wait time first, then most waits, then file order. */
+static int cmp_bpairs(const void *a, const void *b)
+{
+	const struct blocked_pair *x = a, *y = b;
+
+	if (x->wait_sum != y->wait_sum)
+		return x->wait_sum > y->wait_sum ? -1 : 1;
+	if (x->waits != y->waits)
+		return x->waits > y->waits ? -1 : 1;
+	return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+static int parse_blocked(struct blocked *t)
+{
+	const struct rfile *f = &t->rf;
+	void *v;
+
+	t->totals_rec = find_record(f, "blocked");
+	if (!t->totals_rec ||
+	    rec_u64_fields(f, t->totals_rec, blocked_fields,
+			   ARRAY_SIZE(blocked_fields), t))
+		return -1;
+	if (parse_array(f, "pair", sizeof(*t->v), parse_owner_pair, NULL,
+			&v, &t->n))
+		return -1;
+	t->v = v;
+	if (parse_array(f, "comm", sizeof(*t->comms), parse_comm_pair, NULL,
+			&v, &t->ncomms))
+		return -1;
+	t->comms = v;
+	/* The module lists them so; the order is rtnlctl's to keep. */
+	if (t->n)
+		qsort(t->v, t->n, sizeof(*t->v), cmp_bpairs);
+	if (t->ncomms)
+		qsort(t->comms, t->ncomms, sizeof(*t->comms), cmp_bpairs);
+	return 0;
+}
+
+int load_blocked(struct blocked *t, bool optional)
+{
+	memset(t, 0, sizeof(*t));
+	if (load_newer(&t->rf, "blocked", blocked_records,
+		       ARRAY_SIZE(blocked_records), optional, &t->present))
+		return -1;
+	if (t->present && parse_blocked(t)) {
+		free_blocked(t);
+		return -1;
+	}
+	return 0;
+}
+
+void free_blocked(struct blocked *t)
+{
+	free(t->v);
+	free(t->comms);
 	rfile_free(&t->rf);
 	memset(t, 0, sizeof(*t));
 }

@@ -311,6 +311,31 @@ struct footprint {
 const struct fp_owner *fp_find_handler(const struct footprint *t,
 				       const struct hkey *k);
 
+/*
+ * debugfs blocked (docs/debugfs.md): every RTNL wait charged to the RTNL
+ * sections that held it meanwhile. One pair per (waiting, holding)
+ * owner, a handler or a call site (a newer module may add types), or per
+ * (waiting, holding) command name: then the types are NULL.
+ */
+struct blocked_pair {
+	const struct record *rec;
+	const char *waiter_type, *waiter;	/* waiter_type NULL: a comm */
+	const char *holder_type, *holder;
+	uint64_t waits, wait_sum, wait_max;
+};
+
+struct blocked {
+	struct rfile rf;
+	bool present;		/* false: a module older than the file */
+	const struct record *totals_rec;	/* the blocked record */
+	uint64_t waits, wait_sum, charged, pairs, comm_pairs, pairs_max;
+	uint64_t pairs_dropped, holds, holds_max, holds_overrun;
+	struct blocked_pair *v;		/* the owner pairs, most wait time first */
+	size_t n;
+	struct blocked_pair *comms;	/* most wait time first */
+	size_t ncomms;
+};
+
 struct feature {
 	const struct record *rec;
 	const char *name, *state;
@@ -368,6 +393,7 @@ int load_status(struct status *t);
  * error (for the commands that show it when there is one).
  */
 int load_footprint(struct footprint *t, bool optional);
+int load_blocked(struct blocked *t, bool optional);
 
 void free_handlers(struct handlers *t);
 void free_stats(struct stats *t);
@@ -377,5 +403,6 @@ void free_netns(struct netns_table *t);
 void free_violations(struct violations *t);
 void free_status(struct status *t);
 void free_footprint(struct footprint *t);
+void free_blocked(struct blocked *t);
 
 #endif

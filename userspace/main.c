@@ -119,7 +119,7 @@ static const struct cmd cmds[] = {
 	{ "handlers", do_handlers, "[TABLE OPTIONS] [--summary]",
 	  "registered rtnetlink handlers, or counts by locking and behaviour" },
 	{ "rtnl", do_rtnl, "[TABLE OPTIONS] [--since FILE]",
-	  "RTNL acquisitions, wait and hold, call sites" },
+	  "RTNL holder, waiters, acquisitions, call sites, who blocked whom" },
 	{ "locksets", do_locksets, "[TABLE OPTIONS] [--since FILE]",
 	  "per-netns lock-set shapes per owner" },
 	{ "netns", do_netns, "[TABLE OPTIONS] [--since FILE] [-a|--all]",
@@ -128,9 +128,12 @@ static const struct cmd cmds[] = {
 	  "locking rule violations and stacks" },
 	{ "watch", do_watch, "[-i SECONDS] [-n COUNT]",
 	  "live per-interval deltas of the busiest handlers" },
-	{ "top", do_watch, "watch", NULL },
+	{ "top", do_top, "[-i SECONDS] [-n COUNT]",
+	  "live RTNL holder, longest waits, who blocked whom, busiest handlers" },
 	{ "todo", do_todo, "[TABLE OPTIONS] [-a|--all] [-e|--events]",
 	  "conversion to-do: netns each owner changed, locked or not" },
+	{ "blocked", do_blocked, "[TABLE OPTIONS] [-c|--comm]",
+	  "who blocked whom on RTNL: waits by holding owner and command" },
 	{ "metrics", do_metrics, "", "everything in Prometheus text format" },
 	{ "enable", do_enable, "", "register the probes" },
 	{ "disable", do_disable, "", "unregister the probes" },
@@ -195,6 +198,14 @@ void cmd_help(const char *name, const struct tcol *cols, size_t n)
 		table_help(cols, n);
 }
 
+void cmd_help2(const char *name, const struct tcol *cols, size_t n,
+	       const char *opt, const struct tcol *cols2, size_t n2)
+{
+	cmd_help(name, cols, n);
+	printf("\nColumns with %s (* in the default view):\n", opt);
+	table_help_cols(cols2, n2);
+}
+
 #ifndef RTNLCTL_VERSION
 #define RTNLCTL_VERSION "unknown"
 #endif
@@ -214,7 +225,8 @@ static int do_version(int argc, char **argv)
 static bool own_help(const struct cmd *c)
 {
 	return c->fn == do_stats || c->fn == do_handlers || c->fn == do_rtnl ||
-	       c->fn == do_locksets || c->fn == do_netns || c->fn == do_todo;
+	       c->fn == do_locksets || c->fn == do_netns || c->fn == do_todo ||
+	       c->fn == do_blocked;
 }
 
 static int do_help(int argc, char **argv)

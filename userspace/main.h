@@ -47,6 +47,9 @@ int no_more_args(int argc, char **argv);
 struct tcol;
 /* "rtnlctl CMD help": its usage, and its table options and columns. */
 void cmd_help(const char *name, const struct tcol *cols, size_t n);
+/* The same for a command with a second table, the one of option @opt. */
+void cmd_help2(const char *name, const struct tcol *cols, size_t n,
+	       const char *opt, const struct tcol *cols2, size_t n2);
 
 int do_status(int argc, char **argv);
 int do_handlers(int argc, char **argv);
@@ -56,6 +59,8 @@ int do_locksets(int argc, char **argv);
 int do_netns(int argc, char **argv);
 int do_violations(int argc, char **argv);
 int do_todo(int argc, char **argv);
+int do_blocked(int argc, char **argv);
+int do_top(int argc, char **argv);
 int do_enable(int argc, char **argv);
 int do_disable(int argc, char **argv);
 int do_set(int argc, char **argv);

@@ -21,6 +21,7 @@ struct all {
 	struct netns_table netns;
 	struct violations violations;
 	struct footprint footprint;	/* not present from older modules */
+	struct blocked blocked;		/* nor this */
 };
 
 /* A label set in exposition syntax, without the braces. */
@@ -546,6 +547,74 @@ static void print_footprint(const struct footprint *t)
 	}
 }
 
+/* A blocked owner pair's labels. */
+static struct labels *pair_labels(struct labels *l,
+				  const struct blocked_pair *p)
+{
+	one_label(l, "waiter", p->waiter);
+	label(l, "waiter_type", p->waiter_type);
+	label(l, "holder", p->holder);
+	label(l, "holder_type", p->holder_type);
+	return l;
+}
+
+static const struct {
+	const char *name, *type, *help;
+	size_t off;
+	bool ns;
+} blocked_metrics[] = {
+	{ "blocked_waits_total", "counter",
+	  "RTNL waits that overlapped a recorded RTNL section.",
+	  offsetof(struct blocked, waits), false },
+	{ "blocked_wait_seconds_total", "counter", "Their total wait time.",
+	  offsetof(struct blocked, wait_sum), true },
+	{ "blocked_charged_seconds_total", "counter",
+	  "The part of it charged to the sections that held RTNL meanwhile.",
+	  offsetof(struct blocked, charged), true },
+	{ "blocked_pairs", "gauge", "Owner pairs in the blocked-by table.",
+	  offsetof(struct blocked, pairs), false },
+	{ "blocked_pairs_max", "gauge", "Room for pairs in each blocked-by table.",
+	  offsetof(struct blocked, pairs_max), false },
+	{ "blocked_pairs_dropped_total", "counter",
+	  "Charges for which a blocked-by table had no room.",
+	  offsetof(struct blocked, pairs_dropped), false },
+	{ "blocked_holds_total", "counter", "RTNL sections recorded in the ring.",
+	  offsetof(struct blocked, holds), false },
+	{ "blocked_holds_overrun_total", "counter",
+	  "Waits that began before the oldest section still in the ring.",
+	  offsetof(struct blocked, holds_overrun), false },
+};
+
+/* Who blocked whom: the totals, and per owner pair. */
+static void print_blocked_metrics(const struct blocked *t)
+{
+	struct labels l;
+	uint64_t val;
+	size_t i;
+
+	if (!t->present)
+		return;
+	for (i = 0; i < ARRAY_SIZE(blocked_metrics); i++) {
+		val = *(const uint64_t *)((const char *)t + blocked_metrics[i].off);
+		header(blocked_metrics[i].name, blocked_metrics[i].type,
+		       blocked_metrics[i].help);
+		if (blocked_metrics[i].ns)
+			sample_seconds(blocked_metrics[i].name, NULL, val);
+		else
+			sample(blocked_metrics[i].name, NULL, val);
+	}
+	header("blocked_pair_waits_total", "counter",
+	       "RTNL waits of the waiting owner held up by the holding owner.");
+	for (i = 0; i < t->n; i++)
+		sample("blocked_pair_waits_total", pair_labels(&l, &t->v[i]),
+		       t->v[i].waits);
+	header("blocked_pair_wait_seconds_total", "counter",
+	       "The wait time of the waiting owner charged to the holding owner.");
+	for (i = 0; i < t->n; i++)
+		sample_seconds("blocked_pair_wait_seconds_total",
+			       pair_labels(&l, &t->v[i]), t->v[i].wait_sum);
+}
+
 static int load_all(struct all *a)
 {
 	memset(a, 0, sizeof(*a));
@@ -566,8 +635,12 @@ static int load_all(struct all *a)
 		goto err_netns;
 	if (load_footprint(&a->footprint, true))
 		goto err_violations;
+	if (load_blocked(&a->blocked, true))
+		goto err_footprint;
 	return 0;
 
+err_footprint:
+	free_footprint(&a->footprint);
 err_violations:
 	free_violations(&a->violations);
 err_netns:
@@ -587,6 +660,7 @@ err_status:
 
 static void free_all(struct all *a)
 {
+	free_blocked(&a->blocked);
 	free_footprint(&a->footprint);
 	free_violations(&a->violations);
 	free_netns(&a->netns);
@@ -616,6 +690,7 @@ int do_metrics(int argc, char **argv)
 	print_rtnl(&a.rtnl);
 	print_tables(&a);
 	print_footprint(&a.footprint);
+	print_blocked_metrics(&a.blocked);
 	free_all(&a);
 	return 0;
 }

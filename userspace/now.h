@@ -40,5 +40,10 @@ struct now_info {
 
 int load_now(struct now_info *t);
 void free_now(struct now_info *t);
+/*
+ * rtnl.c: the holder and the waiters, the longest first, in a JSON object
+ * "now"; -1 after p_err().
+ */
+int print_now(const struct now_info *t);
 
 #endif

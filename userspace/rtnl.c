@@ -146,7 +146,7 @@ static void print_holder(const struct rfile *f, const struct live_task *e)
  * The RTNL holder and waiters at the time of the read (debugfs "now"),
  * before the counters: the first thing to look at when ip hangs.
  */
-static int print_now(const struct now_info *t)
+int print_now(const struct now_info *t)
 {
 	char buf[512];
 	size_t i;
@@ -202,10 +202,28 @@ static int print_now(const struct now_info *t)
 	return 0;
 }
 
+/* Who blocked whom, after the rtnl figures: every row, all columns. */
+static int print_rtnl_blocked(const struct blocked *b)
+{
+	static const struct blocked_view v = {
+		.pairs = true, .comms = true, .fixed = true, .others = true,
+	};
+	int err;
+
+	if (!b->present)
+		return 0;
+	print_text("\n");
+	open_json_object("blocked");
+	err = print_blocked(b, &v);
+	close_json_object();
+	return err;
+}
+
 int do_rtnl(int argc, char **argv)
 {
 	struct rtnl_info t, prev;
 	struct now_info now;
+	struct blocked b;
 	int used, err;
 
 	for (; argc; argc--, argv++) {
@@ -243,30 +261,41 @@ int do_rtnl(int argc, char **argv)
 		rtnl_since(&t, &prev);
 		free_rtnl(&prev);
 	}
-	/* Live state, never from a snapshot; a module without it has none. */
-	if (load_now(&now)) {
-		free_rtnl(&t);
-		snapshot_close();
-		return -1;
-	}
+	/*
+	 * Live state, never from a snapshot; a module without it has none.
+	 * Who blocked whom is since the last reset: not with --since.
+	 */
+	memset(&b, 0, sizeof(b));
+	if (load_now(&now))
+		goto err_rtnl;
+	if (!table_opts.since && load_blocked(&b, true))
+		goto err_now;
 
 	open_json_object(NULL);
 	print_since();
-	if (now.present && print_now(&now)) {
-		free_now(&now);
-		free_rtnl(&t);
-		snapshot_close();
-		return -1;
-	}
-	free_now(&now);
+	if (now.present && print_now(&now))
+		goto err_blocked;
 	print_counters("acquire", "acquire:", &t.acquire);
 	print_nl();
 	print_dists(&t);
 	err = print_sites(&t);
 	if (!err)
 		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
+	if (!err)
+		err = print_rtnl_blocked(&b);
 	close_json_object();
+	free_blocked(&b);
+	free_now(&now);
 	free_rtnl(&t);
 	snapshot_close();
 	return err;
+
+err_blocked:
+	free_blocked(&b);
+err_now:
+	free_now(&now);
+err_rtnl:
+	free_rtnl(&t);
+	snapshot_close();
+	return -1;
 }

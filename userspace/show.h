@@ -72,6 +72,20 @@ void print_other_record(const struct rfile *f, const struct record *r,
 void print_wait_hold(int first, uint64_t wait_sum, uint64_t wait_max,
 		     uint64_t hold_sum, uint64_t hold_max);
 
+/*
+ * debugfs blocked (blocked.c), for blocked, rtnl and top: the totals,
+ * then the owner pairs and the command-name pairs, as tables whose
+ * JSON arrays are "pairs" and "comms", in the current JSON object.
+ */
+struct blocked_view {
+	bool pairs, comms;	/* the tables to print */
+	bool fixed;		/* the table options are another table's */
+	bool others;		/* the records rtnlctl does not know too */
+	uint64_t max;		/* rows of a fixed table, 0 for all */
+};
+
+int print_blocked(const struct blocked *t, const struct blocked_view *v);
+
 /* The name under /run/netns of the netns with inode @inum, or NULL. */
 const char *netns_name(uint64_t inum);
 

@@ -191,7 +191,8 @@ int table_start_fixed(const struct tcol *cols, size_t n, const char *key)
 	return start(cols, n, key, NULL, true);
 }
 
-static int choose(const char *key, const char *sort)
+/* The sort column and the columns shown, from --sort and -o. */
+static int choose_cols(const char *sort)
 {
 	if (table_opts.sort)
 		sort = table_opts.sort;
@@ -205,6 +206,27 @@ static int choose(const char *key, const char *sort)
 		free(tb.shown);
 		return -1;
 	}
+	return 0;
+}
+
+int table_check(const struct tcol *cols, size_t n)
+{
+	int err;
+
+	memset(&tb, 0, sizeof(tb));
+	tb.cols = cols;
+	tb.ncols = n;
+	err = choose_cols(NULL);
+	if (!err)
+		free(tb.shown);
+	memset(&tb, 0, sizeof(tb));
+	return err;
+}
+
+static int choose(const char *key, const char *sort)
+{
+	if (choose_cols(sort))
+		return -1;
 	open_json_array(key);
 	tb.array = print_json_container();
 	tb.active = true;

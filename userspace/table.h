@@ -69,6 +69,11 @@ void table_help_cols(const struct tcol *cols, size_t n);
  */
 int table_start(const struct tcol *cols, size_t n, const char *key,
 		const char *sort);
+/*
+ * Check -o and --sort against @cols before anything is printed; -1
+ * after p_err() when they name another column.
+ */
+int table_check(const struct tcol *cols, size_t n);
 /* The same for a table of fixed columns and order (-n and -r apply). */
 int table_start_fixed(const struct tcol *cols, size_t n, const char *key);
 /* Rows: open, cells, close. */

@@ -283,9 +283,8 @@ static int parse_opts(int argc, char **argv, struct todo_opts *o)
 
 	for (; argc; argc--, argv++) {
 		if (!strcmp(*argv, "help")) {
-			cmd_help("todo", owner_cols, NR_O);
-			printf("\nColumns with --events (* in the default view):\n");
-			table_help_cols(event_cols, NR_E);
+			cmd_help2("todo", owner_cols, NR_O, "--events", event_cols,
+				  NR_E);
 			return 1;
 		}
 		used = table_opt(&argc, &argv);

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
-/* rtnlctl watch [-i SECONDS] [-n COUNT] */
+/*
+ * rtnlctl watch [-i SECONDS] [-n COUNT]: live per-interval deltas of
+ * the busiest handlers; rtnlctl top [-i SECONDS] [-n COUNT]: the same led
+ * by the RTNL holder, its longest waiters and who blocked whom.
+ */
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -13,10 +18,12 @@
 
 #include "data.h"
 #include "main.h"
+#include "now.h"
 #include "print.h"
 #include "show.h"
 
 #define WATCH_TOP	10
+#define TOP_PAIRS	5
 #define MAX_INTERVAL	86400.0
 
 struct snapshot {
@@ -30,6 +37,13 @@ struct delta {
 	const struct hkey *key;
 	uint64_t calls, errors;
 	struct dist lat;
+};
+
+/* What a refresh shows: watch's, or top's, which leads with RTNL now. */
+struct view {
+	const char *name;
+	bool top;
+	uint64_t interval_ns;
 };
 
 static volatile sig_atomic_t stop;
@@ -191,17 +205,71 @@ static int print_deltas(const struct delta *d, size_t n)
 	return 0;
 }
 
+/* top's: the RTNL holder and waiters, and who blocked whom. */
+struct live {
+	struct now_info now;
+	struct blocked blocked;
+};
+
+static int live_load(struct live *l)
+{
+	if (load_now(&l->now))
+		return -1;
+	if (load_blocked(&l->blocked, true)) {
+		free_now(&l->now);
+		return -1;
+	}
+	return 0;
+}
+
+static void live_free(struct live *l)
+{
+	free_blocked(&l->blocked);
+	free_now(&l->now);
+}
+
+/*
+ * The holder and its waiters, the longest first, and the pairs that
+ * waited longest since the last reset, as rtnl prints them; from a
+ * module without them, nothing.
+ */
+static int print_live(const struct live *l)
+{
+	static const struct blocked_view v = {
+		.pairs = true, .fixed = true, .max = TOP_PAIRS,
+	};
+	int err = 0;
+
+	if (l->now.present)
+		err = print_now(&l->now);
+	if (!err && l->blocked.present) {
+		open_json_object("blocked");
+		err = print_blocked(&l->blocked, &v);
+		close_json_object();
+		print_nl();
+	}
+	return err;
+}
+
 static int print_interval(const struct snapshot *prev,
-			  const struct snapshot *cur, uint64_t seq)
+			  const struct snapshot *cur, uint64_t seq,
+			  const struct view *v)
 {
 	const struct stats *t = &cur->stats;
 	const struct hstat *s, *p;
+	struct live live;
 	struct delta *d;
 	size_t i, n = 0;
+	int err = -1;
 
+	/* Everything is read before anything is printed. */
+	if (v->top && live_load(&live))
+		return -1;
 	d = calloc(t->n + 1, sizeof(*d));
-	if (!d)
-		return p_err("out of memory");
+	if (!d) {
+		p_err("out of memory");
+		goto out;
+	}
 	for (i = 0; i < t->n; i++) {
 		s = &t->v[i];
 		p = find_stat(&prev->stats, &s->key);
@@ -221,24 +289,33 @@ static int print_interval(const struct snapshot *prev,
 	else if (seq > 1)
 		print_nl();
 	open_json_object(NULL);
-	print_u64("seq", "rtnlctl watch: refresh %s", seq);
-	print_time("elapsed_ns", ", %s", cur->time_ns - prev->time_ns);
+	print_u64("seq", NULL, seq);
+	print_text("rtnlctl %s: refresh %" PRIu64, v->name, seq);
+	/* top's text has the interval asked: its screens differ in data only. */
+	print_time("elapsed_ns", v->top ? NULL : ", %s",
+		   cur->time_ns - prev->time_ns);
+	if (v->top)
+		print_time(NULL, ", every %s", v->interval_ns);
 	print_text("%s\n", tty_raw ? " (q to quit)" : "");
+	if (v->top && print_live(&live))
+		goto out;
 	print_rtnl_delta(&prev->rtnl, &cur->rtnl);
-	if (print_deltas(d, n)) {
-		free(d);
-		return -1;
-	}
+	if (print_deltas(d, n))
+		goto out;
 	if (!n)
 		print_text("(no rtnetlink activity)\n");
 	close_json_object();
 	print_json_end();
+	err = 0;
+out:
 	free(d);
-	return 0;
+	if (v->top)
+		live_free(&live);
+	return err;
 }
 
-static int parse_opts(int argc, char **argv, double *interval,
-		      uint64_t *count)
+static int parse_opts(int argc, char **argv, const char *name,
+		      double *interval, uint64_t *count)
 {
 	const char *arg;
 	char *end;
@@ -259,37 +336,37 @@ static int parse_opts(int argc, char **argv, double *interval,
 				return p_err("invalid interval '%s' (expected seconds, e.g. 0.5)",
 					     arg);
 		} else {
-			return p_err("unknown option '%s' for watch", *argv);
+			return p_err("unknown option '%s' for %s", *argv, name);
 		}
 	}
 	return 0;
 }
 
-int do_watch(int argc, char **argv)
+static int run(int argc, char **argv, struct view *v)
 {
 	struct snapshot snap[2];
 	struct sigaction sa = { .sa_handler = on_signal };
-	uint64_t count = 0, seq, interval_ns;
+	uint64_t count = 0, seq;
 	double interval = 1.0;
 	int cur = 0, ret = 0;
 
-	if (parse_opts(argc, argv, &interval, &count) ||
+	if (parse_opts(argc, argv, v->name, &interval, &count) ||
 	    snapshot_load(&snap[cur]))
 		return -1;
-	interval_ns = interval * 1e9;
+	v->interval_ns = interval * 1e9;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	tty_enter();
 
 	for (seq = 1; !stop; seq++) {
-		wait_until(snap[cur].time_ns + interval_ns);
+		wait_until(snap[cur].time_ns + v->interval_ns);
 		if (stop)
 			break;
 		if (snapshot_load(&snap[!cur])) {
 			ret = -1;
 			break;
 		}
-		ret = print_interval(&snap[cur], &snap[!cur], seq);
+		ret = print_interval(&snap[cur], &snap[!cur], seq, v);
 		snapshot_free(&snap[cur]);
 		cur = !cur;
 		if (ret || fflush(stdout) || ferror(stdout))
@@ -300,4 +377,18 @@ int do_watch(int argc, char **argv)
 	tty_leave();
 	snapshot_free(&snap[cur]);
 	return ret;
+}
+
+int do_watch(int argc, char **argv)
+{
+	struct view v = { .name = "watch" };
+
+	return run(argc, argv, &v);
+}
+
+int do_top(int argc, char **argv)
+{
+	struct view v = { .name = "top", .top = true };
+
+	return run(argc, argv, &v);
 }

@@ -67,6 +67,10 @@ KNOWN = {
     "owner": "type fn family msgtype kind behaviour sections touched none "
              "init_net max_touched covered uncovered",
     "event": "type fn family msgtype kind src code name covered uncovered",
+    "blocked": "waits wait_sum charged pairs comm_pairs pairs_max "
+               "pairs_dropped holds holds_max holds_overrun",
+    "pair": "waiter_type waiter holder_type holder waits wait_sum wait_max",
+    "comm": "waiter holder waits wait_sum wait_max",
 }
 RECORDS = {
     "status": ["module", "feature", "probe", "memory", "drops"],
@@ -75,6 +79,7 @@ RECORDS = {
     "netns": ["netns", "exited"],
     "violations": ["total", "ring", "violation", "stack"],
     "footprint": ["coverage", "outside", "owner", "event"],
+    "blocked": ["blocked", "pair", "comm"],
 }
 
 
@@ -393,7 +398,62 @@ def check_rtnl(got, fix, args):
              **{k + "_ns": int(r[k]) for k in
                 ("wait_sum", "wait_max", "hold_sum", "hold_max")}},
             r, "site"))
-    return compare(got, wrap(fix, "rtnl", exp))
+    exp = wrap(fix, "rtnl", exp)
+    if os.path.exists(os.path.join(fix, "blocked")):
+        exp["blocked"] = wrap(fix, "blocked", expected_blocked(fix))
+    return compare(got, exp)
+
+
+def expected_blocked(fix, pairs=True, comms=True, top=None):
+    """The blocked object: totals, owner pairs and command-name pairs
+    (most wait time first, then most waits), at most top rows each."""
+    t = next(records(fix, "blocked", "blocked"))
+    totals = {}
+    for k in KNOWN["blocked"].split():
+        ns = k in ("wait_sum", "charged")
+        totals[k + "_ns" if ns else k] = int(t[k])
+    exp = {"totals": with_extra(totals, t, "blocked")}
+
+    def rows(rec, keys):
+        out = []
+        for r in records(fix, "blocked", rec):
+            o = {k: r[k] for k in keys}
+            n, total = int(r["waits"]), int(r["wait_sum"])
+            o.update({"waits": n, "wait_sum_ns": total,
+                      "wait_avg_ns": total // n if n else 0,
+                      "wait_max_ns": int(r["wait_max"])})
+            out.append(with_extra(o, r, rec))
+        out.sort(key=lambda o: (-o["wait_sum_ns"], -o["waits"]))
+        return out[:top] if top else out
+    if pairs:
+        exp["pairs"] = rows("pair", ("waiter", "waiter_type", "holder",
+                                     "holder_type"))
+    if comms:
+        exp["comms"] = rows("comm", ("waiter", "holder"))
+    return exp
+
+
+def check_blocked(got, fix, args):
+    """ARGS: "comm" for --comm (the command-name pairs only)."""
+    exp = expected_blocked(fix, pairs="comm" not in args)
+    return compare(got, wrap(fix, "blocked", exp))
+
+
+def check_top(got, fix, args):
+    """top -n 1 on a fixture that does not change: the now file as rtnl
+    has it, the five pairs that waited longest, no activity."""
+    errs = []
+    if not isinstance(got.get("elapsed_ns"), int) or got["elapsed_ns"] <= 0:
+        errs.append(f"$.elapsed_ns: {got.get('elapsed_ns')!r}")
+    none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
+            "hist": [0] * 42}
+    exp = {"seq": 1, "elapsed_ns": got.get("elapsed_ns"),
+           "rtnl": {"wait_ns": none, "hold_ns": none}, "handlers": []}
+    if os.path.exists(os.path.join(fix, "now")):
+        exp["now"] = got.get("now")     # as rtnl has it: live-rtnl.json
+    if os.path.exists(os.path.join(fix, "blocked")):
+        exp["blocked"] = expected_blocked(fix, comms=False, top=5)
+    return errs + compare(got, exp)
 
 
 def check_locksets(got, fix, args):
@@ -551,7 +611,8 @@ CHECKS = {"stats": check_stats, "handlers": check_handlers,
           "summary": check_summary, "rtnl": check_rtnl,
           "locksets": check_locksets, "netns": check_netns,
           "violations": check_violations, "status": check_status,
-          "todo": check_todo, "events": check_events}
+          "todo": check_todo, "events": check_events,
+          "blocked": check_blocked, "top": check_top}
 
 
 def json_keys(value, keys):

@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 # The files each command reads, and the command lines to try.
 FILES = ["version", "status", "handlers", "stats", "rtnl", "locksets",
-         "netns", "violations", "footprint"]
+         "netns", "violations", "footprint", "blocked"]
 COMMANDS = {
     "version": [["status"], ["metrics"]],
     "status": [["status"], ["metrics"]],
@@ -55,6 +55,9 @@ COMMANDS = {
     "footprint": [["todo"], ["todo", "--events"], ["metrics"],
                   ["handlers", "--summary"],
                   ["todo", "-a", "--sort", "max", "-o", "+TOUCHED"]],
+    "blocked": [["blocked"], ["blocked", "--comm"], ["rtnl"], ["metrics"],
+                ["top", "-n", "1", "-i", "0.001"],
+                ["blocked", "--sort", "waits", "--top", "2", "-r"]],
 }
 MODES = [[], ["-j"], ["-p"]]
 
@@ -154,6 +157,7 @@ def mutate_bytes(rng, data):
         j = rng.randrange(len(words))
         words[j] = rng.choice([b"", b"x", b"=", b"stack", b"total",
                                b"violation", b"acquire", b"wait", b"hold",
+                               b"pair", b"comm", b"blocked",
                                b"module", b"drops", b"feature", b"probe",
                                words[j] + b"=1", words[j].split(b"=")[0]])
         lines[i] = b" ".join(words)

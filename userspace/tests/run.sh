@@ -124,14 +124,15 @@ echo "KTAP version 1"
 # --- Command line ---------------------------------------------------------
 
 run "$GOOD" help
-{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | todo | metrics | enable | disable | reset | snapshot | set | version | help }'; } &&
+{ head -1 "$TMP/out" | grep -qx 'Usage: rtnlctl \[OPTIONS\] { stats | status | handlers | rtnl | locksets | netns | violations | watch | top | todo | blocked | metrics | enable | disable | reset | snapshot | set | version | help }'; } &&
 	[ "$RC" = 0 ]
 result $? "help prints the usage line with every command"
 
 run "$GOOD" help
 cp "$TMP/out" "$TMP/help"
-grep -q '^  top$' "$TMP/help" && grep -qx '      the same as watch' "$TMP/help"
-result $? "help lists the alias top under its own name"
+grep -qx '  top \[-i SECONDS\] \[-n COUNT\]' "$TMP/help" &&
+	grep -qx '  blocked \[TABLE OPTIONS\] \[-c|--comm\]' "$TMP/help"
+result $? "help lists top and blocked, commands of their own"
 run "$GOOD" -h
 cmp -s "$TMP/help" "$TMP/out" && [ "$RC" = 0 ]
 result $? "-h prints the same help"
@@ -154,7 +155,7 @@ assert set(o) == {"version", "format_version"} and o["format_version"] == 2, o' 
 	"$TMP/out" >"$TMP/diag" 2>&1
 result $? "version -j: {version, format_version}"
 bad=0
-for c in status violations watch metrics enable disable reset set version; do
+for c in status violations watch top metrics enable disable reset set version; do
 	run "$GOOD" "$c" help
 	if [ "$RC" != 0 ] || [ -s "$TMP/err" ] ||
 		! head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c"; then
@@ -169,8 +170,8 @@ run "$GOOD" st help
 cmp -s "$TMP/h1" "$TMP/out" && [ "$RC" = 0 ] && grep -q '^Columns' "$TMP/out"
 result $? "rtnlctl help stats is rtnlctl st help"
 run "$GOOD" top help
-head -1 "$TMP/out" | grep -q '^Usage: rtnlctl \[OPTIONS\] watch '
-result $? "an alias's help is its command's"
+head -1 "$TMP/out" | grep -q '^Usage: rtnlctl \[OPTIONS\] top \[-i SECONDS\] \[-n COUNT\]$'
+result $? "top help is top's own, no longer watch's"
 expect_error "help for an unknown command" \
 	"unknown command 'bogus' (try 'rtnlctl help')" "$GOOD" help bogus
 expect_error "unknown command" \
@@ -194,7 +195,7 @@ result $? "prefix 'he' runs help"
 run "$GOOD" -j top -n 1 -i 0.01
 [ "$RC" = 0 ] && python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["seq"] == 1' \
 	"$TMP/out" >"$TMP/diag" 2>&1
-result $? "alias row: top is watch"
+result $? "top -j -n 1: one refresh"
 expect_text "unique prefix 'statu' runs status" "$EXP/status.txt" \
 	"$GOOD" statu
 expect_text "unique prefix 'han --summary' runs handlers" \
@@ -406,7 +407,7 @@ run "$GOOD" stats help
 	[ "$(grep -c '^ [* ][A-Z]' "$TMP/out")" = 28 ]
 result $? "stats help: usage, table options, all 28 columns, * for the default"
 bad=0
-for c in handlers rtnl locksets netns todo; do
+for c in handlers rtnl locksets netns todo blocked; do
 	run "$GOOD" "$c" help
 	if [ "$RC" != 0 ] || ! grep -q '^Columns' "$TMP/out" ||
 		! head -1 "$TMP/out" | grep -q "^Usage: rtnlctl \[OPTIONS\] $c"; then
@@ -414,7 +415,7 @@ for c in handlers rtnl locksets netns todo; do
 		bad=1
 	fi
 done
-result $bad "handlers, rtnl, locksets, netns, todo help list their columns"
+result $bad "handlers, rtnl, locksets, netns, todo, blocked help list their columns"
 run "$GOOD" todo help
 grep -q '^ \*UNCOVERED ' "$TMP/out" && grep -q '^  TOUCHED ' "$TMP/out" &&
 	grep -q '^Columns with --events' "$TMP/out" && grep -q '^ \*EVENT ' "$TMP/out"
@@ -1061,14 +1062,14 @@ done
 # Nothing is refused, everything is shown as written, in text and JSON.
 FUT=$FIX/future
 for c in status handlers "handlers --summary" stats rtnl locksets netns \
-	violations todo "todo -e"; do
+	violations todo "todo -e" blocked; do
 	name=future-$(echo "$c" | tr -d -- '-' | tr ' ' '-')
 	# shellcheck disable=SC2086 # $c is a command and its options
 	expect_text "future module: $c text" "$EXP/$name.txt" "$FUT" $c
 	# shellcheck disable=SC2086 # $c is a command and its options
 	expect_text "future module: $c JSON" "$EXP/$name.json" "$FUT" -p $c
 done
-for c in status handlers stats rtnl locksets netns violations todo; do
+for c in status handlers stats rtnl locksets netns violations todo blocked; do
 	expect_check "future module: $c JSON recomputed" "$c" -- "$FUT" "$c"
 done
 expect_check "future module: todo --events JSON recomputed" events -- \
@@ -1172,6 +1173,145 @@ run "$dir" rtnl
 grep -q '^blocked_by holder=rnt_holder waits=20$' "$TMP/out" && [ "$RC" = 0 ]
 result $? "now from a newer module: an unknown record is shown as written"
 
+# --- Who blocked whom: debugfs blocked ------------------------------------------
+
+# fixtures/good/blocked: four owner pairs, one a site of a module
+# ("sym [bridge]"), and four command-name pairs; fixtures/live/blocked
+# is the history of the hold in its now file: 20 rtnl_getlink waits
+# charged to rnt_holder_fn, 19 of them also to earlier rtnl_getlink
+# holds, one linkwatch_event wait.
+expect_text "blocked text: totals, owner pairs, command-name pairs" \
+	"$EXP/blocked.txt" "$GOOD" blocked
+expect_text "blocked JSON" "$EXP/blocked.json" "$GOOD" -p blocked
+expect_text "blocked --comm text: the command-name pairs only" \
+	"$EXP/blocked-comm.txt" "$GOOD" blocked --comm
+expect_text "blocked text on the live fixture" "$EXP/live-blocked.txt" \
+	"$LIVE" blocked
+expect_text "blocked JSON on the live fixture" "$EXP/live-blocked.json" \
+	"$LIVE" -p blocked
+expect_text "1e15 in every blocked column" "$EXP/huge-blocked.txt" "$HUGE" \
+	blocked
+for d in "$GOOD" "$LIVE" "$HUGE"; do
+	expect_check "blocked JSON recomputed ($(basename "$d"))" blocked -- \
+		"$d" blocked
+done
+expect_check "blocked -c JSON recomputed: no owner pairs" blocked comm -- \
+	"$GOOD" blocked -c
+expect_check "rtnl JSON with blocked recomputed (huge)" rtnl -- "$HUGE" rtnl
+run "$GOOD" blocked -r -n -o waiter,holder,waits --sort waits --top 2
+printf '%s\n' 'addrconf_verify_work+0x1c/0x40 rtnl_newlink 4' \
+	'rtnl_newlink inet6_rtm_newaddr 3' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "blocked -r -n -o --sort --top: the owner table only"
+run "$GOOD" blocked --top 1 -o waiter,wait_sum
+[ "$RC" = 0 ] && [ "$(grep -c '^ip  \|^rtnl_newlink ' "$TMP/out")" = 2 ] &&
+	! grep -q '^kworker' "$TMP/out"
+result $? "blocked --top 1: one row of each table"
+expect_error "blocked -o with a column of the other table" \
+	"unknown column 'WAITER_COMM' (try 'rtnlctl blocked help')" "$GOOD" \
+	blocked -o WAITER_COMM
+run "$GOOD" blocked --comm -r -n -o holder_comm,waits --sort waits
+printf '%s\n' 'ip 4' 'ip 3' 'kworker/1:0 1' 'kworker/u8:2 1' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "blocked --comm: the table options are the command table's"
+run "$GOOD" blocked help
+grep -q '^ \*WAIT_AVG ' "$TMP/out" && grep -q '^Columns with --comm' "$TMP/out" &&
+	grep -q '^ \*HOLDER_COMM ' "$TMP/out"
+result $? "blocked help: owner columns, then those of --comm"
+expect_error "blocked with an unknown option" \
+	"unknown option '--bogus' for blocked" "$GOOD" blocked --bogus
+# The module lists the pairs most wait time first; an older order too.
+dir=$(variant pairsreversed blocked '/^pair \|^comm /d')
+grep '^pair \|^comm ' "$GOOD/blocked" | tac >>"$dir/blocked"
+expect_text "blocked: pairs in reverse file order, most wait time first" \
+	"$EXP/blocked.txt" "$dir" blocked
+dir=$(variant blockeddrops blocked '2s/pairs_dropped=0 /pairs_dropped=7 /; 2s/holds_overrun=0$/holds_overrun=2/')
+run "$dir" blocked
+[ "$(head -1 "$TMP/out")" = 'blocked:  waits 9  wait_sum 2.3 ms  charged 2.2 ms  pairs_dropped 7  holds_overrun 2' ]
+result $? "blocked: the drops on the totals line when there are any"
+dir=$(variant blockedv3 blocked '1s/version 2/version 3/')
+expect_error "version 3 in blocked" \
+	"unsupported format version 3 in blocked (rtnlctl supports 2)" "$dir" \
+	blocked
+dir=$(variant blockednototal blocked '/^blocked /d')
+expect_error "blocked without its blocked record" \
+	"malformed file blocked: no blocked record" "$dir" rtnl
+dir=$(variant blockednowaiter blocked '3s/ waiter=rtnl_newlink / /')
+expect_error "a pair without waiter" \
+	"malformed record in blocked line 3: missing waiter" "$dir" blocked
+dir=$(variant blockedbadsum blocked '7s/wait_sum=2000000 /wait_sum=2e6 /')
+expect_error "a comm pair with a bad wait_sum" \
+	"malformed record in blocked line 7: bad number in wait_sum" "$dir" top -n 1 -i 0.01
+
+# A module older than the file: rtnl exactly as before, no blocked command.
+dir=$(variant noblocked blocked '1d')
+rm "$dir/blocked"
+old=$(($(grep -n '^blocked:  ' "$EXP/rtnl.txt" | cut -d: -f1) - 2))
+head -n "$old" "$EXP/rtnl.txt" >"$TMP/rtnl-old.txt"
+expect_text "rtnl without a blocked file: the output of before" \
+	"$TMP/rtnl-old.txt" "$dir" rtnl
+expect_check "rtnl JSON without a blocked file: no blocked object" rtnl -- \
+	"$dir" rtnl
+ldir=$TMP/live-noblocked
+cp -r "$LIVE" "$ldir"
+rm "$ldir/blocked"
+old=$(($(grep -n '^blocked:  ' "$EXP/live-rtnl.txt" | cut -d: -f1) - 2))
+head -n "$old" "$EXP/live-rtnl.txt" >"$TMP/live-rtnl-old.txt"
+expect_text "rtnl on the live fixture without a blocked file: as before" \
+	"$TMP/live-rtnl-old.txt" "$ldir" rtnl
+expect_error "blocked without a blocked file" \
+	"missing file $dir/blocked (module and rtnlctl do not match?)" "$dir" \
+	blocked
+run "$dir" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" >"$TMP/diag" &&
+	! grep -q '^rtnl_net_trace_blocked' "$TMP/out"
+result $? "metrics without a blocked file: no blocked samples"
+expect_check "top without a blocked file" top -- "$dir" top -n 1 -i 0.01
+
+# --- top: the live view -------------------------------------------------------
+
+expect_text "top -n 1 text: holder, waiters, blocked-by pairs, handlers" \
+	"$EXP/live-top.txt" "$LIVE" top -n 1 -i 0.01
+for d in "$LIVE" "$GOOD" "$HUGE" "$FUT"; do
+	expect_check "top -j -n 1 recomputed ($(basename "$d"))" top -- "$d" \
+		top -n 1 -i 0.01
+done
+run "$LIVE" -j top -n 1 -i 0.01
+cp "$TMP/out" "$TMP/top.json"
+run "$LIVE" -j rtnl
+python3 -c 'import json, sys
+t = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[2]))
+assert t["now"] == r["now"], (t["now"], r["now"])
+assert t["blocked"]["totals"] == r["blocked"]["totals"]
+assert t["blocked"]["pairs"] == r["blocked"]["pairs"][:5]' \
+	"$TMP/top.json" "$TMP/out" >"$TMP/diag" 2>&1
+result $? "top JSON: now as rtnl has it, the top five pairs"
+run "$LIVE" top -n 2 -i 0.01
+[ "$RC" = 0 ] && [ "$(grep -c '^rtnlctl top: refresh [12], every 10.0 ms$' "$TMP/out")" = 2 ] &&
+	[ "$(grep -c '^holder:  pid 212 ' "$TMP/out")" = 2 ] && ! grep -q $'\033' "$TMP/out"
+result $? "top text: two refreshes, no screen clearing when not a tty"
+expect_error "top with an unknown option" "unknown option '-x' for top" \
+	"$LIVE" top -x
+run "$LIVE" metrics
+[ "$RC" = 1 ]
+result $? "metrics on the live fixture (no status): an error"
+run "$GOOD" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" \
+	'rtnl_net_trace_blocked_waits_total 9' \
+	'rtnl_net_trace_blocked_wait_seconds_total 0.00229' \
+	'rtnl_net_trace_blocked_charged_seconds_total 0.00223' \
+	'rtnl_net_trace_blocked_pairs_dropped_total 0' \
+	'rtnl_net_trace_blocked_holds_total 130' \
+	'rtnl_net_trace_blocked_holds_overrun_total 0' \
+	'rtnl_net_trace_blocked_pair_waits_total{waiter="rtnl_newlink",waiter_type="handler",holder="inet6_rtm_newaddr",holder_type="handler"} 3' \
+	'rtnl_net_trace_blocked_pair_wait_seconds_total{waiter="rtnl_newlink",waiter_type="handler",holder="inet6_rtm_newaddr",holder_type="handler"} 0.002' \
+	'rtnl_net_trace_blocked_pair_waits_total{waiter="inet6_rtm_newaddr",waiter_type="handler",holder="br_port_carrier_check+0x30/0x90 [bridge]",holder_type="site"} 1' \
+	'rtnl_net_trace_blocked_pair_wait_seconds_total{waiter="linkwatch_event+0x10/0x50",waiter_type="site",holder="addrconf_verify_work+0x1c/0x40",holder_type="site"} 0.000005' \
+	'rtnl_net_trace_memory_bytes{table="blocked"} 360448' \
+	'rtnl_net_trace_drops_total{table="holds"} 0' >"$TMP/diag" &&
+	[ "$(grep -c '^rtnl_net_trace_blocked_pair_waits_total' "$TMP/out")" = 4 ]
+result $? "metrics: blocked-by totals and a series per owner pair"
+
 # --- Output errors ------------------------------------------------------------
 
 big=$TMP/big
@@ -1250,6 +1390,8 @@ result $rc "mutation fuzz of the fixtures: exit 0 or 1, one error line, valid JS
 		RTNL_NET_TRACE_DIR=$REC "$RTNLCTL" -j "$c"
 	done
 	RTNL_NET_TRACE_DIR=$LIVE "$RTNLCTL" -j rtnl
+	RTNL_NET_TRACE_DIR=$LIVE "$RTNLCTL" -j top -n 1 -i 0.01
+	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j blocked
 	RTNL_NET_TRACE_DIR=$GOOD "$RTNLCTL" -j watch -n 1 -i 0.01
 } >"$TMP/all.json"
 python3 "$HERE/checks.py" documented "$TOP/rtnlctl.8" "$TMP/all.json" \
@@ -1258,7 +1400,7 @@ result $? "the man page documents every JSON field name"
 
 # One schema: no number as a string, one shape of distribution everywhere.
 for c in "status" "handlers" "stats" "rtnl" "locksets" "violations" "todo" \
-	"todo -e"; do
+	"todo -e" "blocked"; do
 	# shellcheck disable=SC2086 # $c is a command and its options
 	RTNL_NET_TRACE_DIR=$FUT "$RTNLCTL" -j $c
 done >>"$TMP/all.json"
@@ -1301,6 +1443,10 @@ complete_words() {
 [ "$(complete_words rtnlctl st)" = "stats status" ] &&
 	[ "$(complete_words rtnlctl t)" = "top todo" ] &&
 	[ "$(complete_words rtnlctl todo --e)" = "--events" ] &&
+	[ "$(complete_words rtnlctl blocked --c)" = "--comm" ] &&
+	[ "$(PATH=$TOP:$PATH complete_words rtnlctl blocked --sort HOLDER)" = \
+		"HOLDER HOLDER_TYPE HOLDER_COMM" ] &&
+	[ "$(complete_words rtnlctl top "")" = "help -i -n" ] &&
 	[ "$(PATH=$TOP:$PATH complete_words rtnlctl -j stats --sort LAT_)" = \
 		"LAT_COUNT LAT_SUM LAT_AVG LAT_P50 LAT_P99 LAT_MAX" ] &&
 	[ "$(PATH=$TOP:$PATH complete_words rtnlctl netns -o NAME,COO)" = \
