@@ -1129,6 +1129,79 @@ const struct fp_owner *fp_find_handler(const struct footprint *t,
 	return NULL;
 }
 
+static const char *const verdict_names[] = {
+	[FP_UNSEEN] = NULL, [FP_CONVERTED] = "converted",
+	[FP_PARTIAL] = "partial", [FP_SINGLE] = "single", [FP_MULTI] = "multi",
+	[FP_NONE] = "none",
+};
+
+const char *fp_verdict_name(enum fp_verdict v)
+{
+	return verdict_names[v];
+}
+
+bool fp_verdict_ready(enum fp_verdict v)
+{
+	return v == FP_CONVERTED || v == FP_SINGLE || v == FP_NONE;
+}
+
+/* locksets' "lockset_max owner=@owner max_set=N": N, or 0 when absent. */
+static uint64_t lockset_max_of(const struct locksets *ls, const char *owner)
+{
+	const char *o, *m;
+	uint64_t v;
+	size_t i;
+
+	for (i = 0; ls && i < ls->rf.nrecs; i++) {
+		if (strcmp(ls->rf.recs[i].name, "lockset_max"))
+			continue;
+		o = rec_opt(&ls->rf, &ls->rf.recs[i], "owner");
+		m = rec_opt(&ls->rf, &ls->rf.recs[i], "max_set");
+		if (o && m && !strcmp(o, owner) && !parse_u64(m, &v))
+			return v;
+	}
+	return 0;
+}
+
+void fp_plan(const struct footprint *fp, const struct fp_owner *o,
+	     const struct stats *st, const struct rtnl_info *rt,
+	     const struct locksets *ls, struct fp_plan *p)
+{
+	bool pernet;
+	size_t i;
+
+	*p = (struct fp_plan){ 0 };
+	if (o->key.handler) {
+		for (i = 0; st && i < st->n; i++)
+			if (hkey_equal(&st->v[i].key, &o->key.key)) {
+				p->hold = st->v[i].hold.sum;
+				p->max_set = st->v[i].lockset_max;
+				break;
+			}
+	} else {
+		for (i = 0; rt && i < rt->nsites; i++)
+			if (!strcmp(rt->sites[i].sym, o->key.key.fn)) {
+				p->hold = rt->sites[i].hold_sum;
+				break;
+			}
+		p->max_set = lockset_max_of(ls, o->key.key.fn);
+	}
+	if (!fp_owner_active(o)) {
+		p->verdict = FP_UNSEEN;
+		return;
+	}
+	pernet = strcmp(fp->coverage, "unavailable") &&
+		 (!strcmp(o->behaviour, "pernet") || p->max_set);
+	if (pernet)
+		p->verdict = o->uncovered ? FP_PARTIAL : FP_CONVERTED;
+	else if (!o->max_touched)
+		p->verdict = FP_NONE;
+	else if (o->max_touched == 1)
+		p->verdict = FP_SINGLE;
+	else
+		p->verdict = FP_MULTI;
+}
+
 /* type=, fn= and for a handler family=, msgtype=, kind=. */
 static int rec_fp_key(const struct rfile *f, const struct record *r,
 		      struct fp_key *k)

@@ -312,6 +312,37 @@ const struct fp_owner *fp_find_handler(const struct footprint *t,
 				       const struct hkey *k);
 
 /*
+ * An owner's place on the conversion to-do list (rtnlctl todo): its RTNL
+ * hold time (stats' hold_sum for a handler, the rtnl site's for another
+ * owner), the largest per-netns lock set it took (stats' max_set, or
+ * locksets' lockset_max; 0 when absent), and the verdict: with per-netns
+ * locks (behaviour pernet, or max_set > 0; never under coverage mode
+ * unavailable) converted or partial by its uncovered touches, else by its
+ * largest touched set none, single or multi (N = max_touched). An owner
+ * that did not run has none (FP_UNSEEN).
+ */
+enum fp_verdict {
+	FP_UNSEEN, FP_CONVERTED, FP_PARTIAL, FP_SINGLE, FP_MULTI, FP_NONE,
+};
+
+struct fp_plan {
+	uint64_t hold, max_set;
+	enum fp_verdict verdict;
+};
+
+struct stats;
+struct rtnl_info;
+struct locksets;
+
+void fp_plan(const struct footprint *fp, const struct fp_owner *o,
+	     const struct stats *st, const struct rtnl_info *rt,
+	     const struct locksets *ls, struct fp_plan *p);
+/* "converted", ..., "multi", "none"; NULL for FP_UNSEEN. */
+const char *fp_verdict_name(enum fp_verdict v);
+/* converted, single or none: ready, or ready for rtnl_net_lock(). */
+bool fp_verdict_ready(enum fp_verdict v);
+
+/*
  * debugfs blocked (docs/debugfs.md): every RTNL wait charged to the RTNL
  * sections that held it meanwhile. One pair per (waiting, holding)
  * owner, a handler or a call site (a newer module may add types), or per

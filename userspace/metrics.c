@@ -484,7 +484,7 @@ static void print_tables(const struct all *a)
  * A footprint owner's labels: a handler's as in the handler metrics, a
  * call site's as in the rtnl_site ones, a newer type's type and owner.
  */
-static void owner_labels(struct labels *l, const struct fp_key *k)
+static struct labels *owner_labels(struct labels *l, const struct fp_key *k)
 {
 	if (k->handler) {
 		handler_labels(l, &k->key);
@@ -494,6 +494,7 @@ static void owner_labels(struct labels *l, const struct fp_key *k)
 		one_label(l, "type", k->type);
 		label(l, "owner", k->key.fn);
 	}
+	return l;
 }
 
 static const struct {
@@ -511,9 +512,56 @@ static const struct {
 	  offsetof(struct fp_owner, uncovered) },
 };
 
-/* The owners that ran or changed anything since the last reset. */
-static void print_footprint(const struct footprint *t)
+/*
+ * The to-do verdict and RTNL hold time of each owner that ran (as
+ * rtnlctl todo), and the share of all RTNL hold time of those converted,
+ * single or none.
+ */
+static void print_verdicts(const struct all *a)
 {
+	const struct footprint *t = &a->footprint;
+	uint64_t ready = 0, all = a->rtnl.hold.sum;
+	struct fp_plan p;
+	struct labels l;
+	char buf[40];
+	size_t i;
+
+	header("footprint_verdict_info", "gauge",
+	       "The owner's conversion verdict (rtnlctl todo).");
+	for (i = 0; i < t->nowners; i++) {
+		fp_plan(t, &t->owners[i], &a->stats, &a->rtnl, &a->locksets, &p);
+		if (fp_verdict_ready(p.verdict))
+			ready += p.hold;
+		if (p.verdict == FP_UNSEEN)
+			continue;
+		owner_labels(&l, &t->owners[i].key);
+		label(&l, "verdict", fp_verdict_name(p.verdict));
+		sample("footprint_verdict_info", &l, 1);
+	}
+	header("footprint_hold_seconds_total", "counter",
+	       "RTNL hold time of the owner's sections (stats, rtnl).");
+	for (i = 0; i < t->nowners; i++) {
+		fp_plan(t, &t->owners[i], &a->stats, &a->rtnl, &a->locksets, &p);
+		if (p.verdict == FP_UNSEEN)
+			continue;
+		sample_seconds("footprint_hold_seconds_total",
+			       owner_labels(&l, &t->owners[i].key), p.hold);
+	}
+	header("footprint_ready_hold_seconds", "gauge",
+	       "RTNL hold time of the owners converted, single or none.");
+	sample_seconds("footprint_ready_hold_seconds", NULL, ready);
+	header("footprint_ready_hold_ratio", "gauge",
+	       "Share of all RTNL hold time of the owners converted, single or none.");
+	if (all) {
+		snprintf(buf, sizeof(buf), "%.6f", (double)ready / (double)all);
+		sample_str("footprint_ready_hold_ratio", NULL, buf);
+	}
+}
+
+/* The owners that ran or changed anything since the last reset. */
+static void print_footprint(const struct all *a)
+{
+	const struct footprint *t = &a->footprint;
 	struct labels l;
 	size_t i, m;
 
@@ -545,6 +593,7 @@ static void print_footprint(const struct footprint *t)
 						   owner_metrics[m].off));
 		}
 	}
+	print_verdicts(a);
 }
 
 /* A blocked owner pair's labels. */
@@ -689,7 +738,7 @@ int do_metrics(int argc, char **argv)
 	print_stats(&a.stats);
 	print_rtnl(&a.rtnl);
 	print_tables(&a);
-	print_footprint(&a.footprint);
+	print_footprint(&a);
 	print_blocked_metrics(&a.blocked);
 	free_all(&a);
 	return 0;

@@ -128,6 +128,16 @@ void print_s64(const char *key, const char *fmt, int64_t val)
 	text_field(fmt, buf);
 }
 
+/* A JSON number written as @text (a decimal fraction); no text output. */
+void print_double(const char *key, const char *text)
+{
+	double v;
+
+	if (!json_output || !key || sscanf(text, "%lf", &v) != 1)
+		return;
+	json_attach(key, json_object_new_double_s(v, text));
+}
+
 void print_bool(const char *key, const char *fmt, bool val)
 {
 	if (json_output) {

@@ -36,6 +36,7 @@ void print_str(const char *key, const char *fmt, const char *val);
 void print_u64(const char *key, const char *fmt, uint64_t val);
 void print_s64(const char *key, const char *fmt, int64_t val);
 void print_bool(const char *key, const char *fmt, bool val);
+void print_double(const char *key, const char *text);
 void print_time(const char *key, const char *fmt, uint64_t ns);
 void print_u64_array(const char *key, const uint64_t *val, size_t n);
 __printf(1, 2) void print_text(const char *fmt, ...);

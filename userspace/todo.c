@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rtnlctl todo [TABLE OPTIONS] [-a|--all] [-e|--events]: the conversion
- * to-do list, from debugfs footprint. Per owner (handler or call site)
- * the RTNL sections, how many netns each changed, and the changes made
- * with and without the per-netns lock of the netns changed; with
- * --events, the changes by kind (netdevice event, rtnetlink message).
+ * to-do list, from debugfs footprint. Per owner (handler or call site),
+ * most RTNL hold time first: the RTNL sections, their hold time (stats,
+ * rtnl) and its share of all RTNL hold time, how many netns each
+ * changed, the largest per-netns lock set taken (stats, locksets), the
+ * changes made with and without the per-netns lock of the netns changed,
+ * and a verdict (fp_plan()); last, the share of all RTNL hold time spent
+ * by owners converted, single or none. With --events, the changes by
+ * kind (netdevice event, rtnetlink message).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -23,25 +27,28 @@
 #define N	TC_NUM
 
 /* A handler key's four columns, KIND and HANDLER outside the default. */
-#define FP_HKEY_TCOLS							\
-	TCOL("FAMILY", NULL, D, "a handler's address family (PF_*), or its number"), \
-	TCOL("MSGTYPE", NULL, D, "a handler's message type (RTM_*), or its number"), \
+#define FP_HKEY_TCOLS(f)						\
+	TCOL("FAMILY", NULL, f, "a handler's address family (PF_*), or its number"), \
+	TCOL("MSGTYPE", NULL, f, "a handler's message type (RTM_*), or its number"), \
 	TCOL("KIND", NULL, 0, "a handler's kind: doit or dumpit"),		\
 	TCOL("HANDLER", NULL, 0, "a handler's function (OWNER), - for a site")
 
 enum {
 	O_OWNER, O_TYPE, O_FAMILY, O_MSGTYPE, O_KIND, O_HANDLER, O_BEHAVIOUR,
-	O_SECTIONS, O_NONE, O_T1, O_T2, O_T3, O_T4, O_T5, O_MAX, O_INIT_NET,
-	O_COVERED, O_UNCOVERED, O_TOUCHED, NR_O
+	O_SECTIONS, O_HOLD, O_HOLD_PCT, O_NONE, O_T1, O_T2, O_T3, O_T4, O_T5,
+	O_MAX, O_MAX_SET, O_INIT_NET, O_COVERED, O_UNCOVERED, O_VERDICT,
+	O_TOUCHED, NR_O
 };
 
 static const struct tcol owner_cols[NR_O] = {
 	TCOL("OWNER", NULL, D, "handler function, or call site outside rtnetlink"),
 	TCOL("TYPE", NULL, D, "handler or site"),
-	FP_HKEY_TCOLS,
+	FP_HKEY_TCOLS(0),
 	TCOL("BEHAVIOUR", NULL, D,
 	     "seen since the last reset: rtnl, pernet, self_rtnl, lockless, unseen"),
 	TCOL("SECTIONS", NULL, D | N, "RTNL sections charged to it"),
+	TCOL("HOLD", NULL, D | N, "RTNL hold time of its sections (stats, rtnl)"),
+	TCOL("HOLD%", NULL, D | N, "HOLD's share of all RTNL hold time"),
 	TCOL("NONE", NULL, D | N, "sections that changed no netns"),
 	TCOL("T1", NULL, D | N, "sections that changed 1 netns"),
 	TCOL("T2", NULL, D | N, "sections that changed 2 netns"),
@@ -49,10 +56,14 @@ static const struct tcol owner_cols[NR_O] = {
 	TCOL("T4", NULL, D | N, "sections that changed 4 netns"),
 	TCOL("T5+", NULL, D | N, "sections that changed 5 netns or more"),
 	TCOL("MAX", NULL, D | N, "the most netns one section changed"),
-	TCOL("INIT_NET", NULL, D | N, "sections that changed init_net"),
-	TCOL("COVERED", NULL, D | N,
+	TCOL("MAX_SET", NULL, D | N,
+	     "the most per-netns locks one section took (stats, locksets)"),
+	TCOL("INIT_NET", NULL, N, "sections that changed init_net"),
+	TCOL("COVERED", NULL, N,
 	     "changes made holding the netns's per-netns lock"),
 	TCOL("UNCOVERED", NULL, D | N, "changes made without it: the to-do"),
+	TCOL("VERDICT", NULL, D,
+	     "converted, partial, single, multi N (N = MAX), none; - did not run"),
 	TCOL("TOUCHED", NULL, 0,
 	     "sections by the number of netns changed (size:count)"),
 };
@@ -65,7 +76,7 @@ enum {
 static const struct tcol event_cols[NR_E] = {
 	TCOL("OWNER", NULL, D, "handler function, or call site outside rtnetlink"),
 	TCOL("TYPE", NULL, 0, "handler or site"),
-	FP_HKEY_TCOLS,
+	FP_HKEY_TCOLS(D),
 	TCOL("SRC", NULL, D, "netdev (a netdevice event) or notify (a message)"),
 	TCOL("CODE", NULL, N, "the NETDEV_* or RTM_* number"),
 	TCOL("EVENT", NULL, D, "its NETDEV_* or RTM_* name, or the number"),
@@ -79,6 +90,19 @@ static const struct tcol event_cols[NR_E] = {
 
 struct todo_opts {
 	bool all, events;
+};
+
+/* An owner and its plan: the rows of the owner table. */
+struct todo_row {
+	const struct fp_owner *o;
+	struct fp_plan p;
+};
+
+/* What todo reads besides the footprint. */
+struct todo_data {
+	struct stats stats;
+	struct rtnl_info rtnl;
+	struct locksets locksets;
 };
 
 /*
@@ -103,17 +127,51 @@ static void print_owner(int owner, int type, const struct fp_key *k)
 		print_str(hkey_fields[i], NULL, NULL);
 }
 
-/* Most uncovered first, then most sections, then file order. */
+/* Most hold time first, then most sections, then by name, file order. */
 static int cmp_owners(const void *a, const void *b)
 {
-	const struct fp_owner *x = *(const struct fp_owner *const *)a;
-	const struct fp_owner *y = *(const struct fp_owner *const *)b;
+	const struct todo_row *x = a, *y = b;
+	int c;
 
-	if (x->uncovered != y->uncovered)
-		return x->uncovered < y->uncovered ? 1 : -1;
-	if (x->sections != y->sections)
-		return x->sections < y->sections ? 1 : -1;
-	return x < y ? -1 : x > y;
+	if (x->p.hold != y->p.hold)
+		return x->p.hold < y->p.hold ? 1 : -1;
+	if (x->o->sections != y->o->sections)
+		return x->o->sections < y->o->sections ? 1 : -1;
+	c = strcmp(x->o->key.key.fn, y->o->key.key.fn);
+	if (c)
+		return c;
+	return x->o < y->o ? -1 : x->o > y->o;
+}
+
+/*
+ * A share of all RTNL hold time: text a percentage with one decimal
+ * (raw: without the "%"), JSON a fraction with 6 decimals; "-" and null
+ * when there is no RTNL hold time at all.
+ */
+static void fmt_share(char *buf, size_t len, uint64_t part, uint64_t all,
+		      bool json)
+{
+	if (!all)
+		snprintf(buf, len, "-");
+	else if (json)
+		snprintf(buf, len, "%.6f", (double)part / (double)all);
+	else
+		snprintf(buf, len, "%.1f%s", 100.0 * part / all,
+			 table_opts.raw ? "" : " %");
+}
+
+static void print_share(const char *key, uint64_t part, uint64_t all)
+{
+	char buf[40];
+
+	if (!json_output || !key)
+		return;
+	if (!all) {
+		print_str(key, NULL, NULL);
+		return;
+	}
+	fmt_share(buf, sizeof(buf), part, all, true);
+	print_double(key, buf);
 }
 
 /* Most uncovered first, then most covered, then file order. */
@@ -129,15 +187,23 @@ static int cmp_events(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void print_owner_row(const struct footprint *t, const struct fp_owner *o)
+static void print_owner_row(const struct footprint *t, const struct todo_row *r,
+			    uint64_t all_hold)
 {
+	const struct fp_owner *o = r->o;
+	const char *verdict = fp_verdict_name(r->p.verdict);
 	uint64_t more = 0;
+	char buf[40];
 	size_t i;
 
 	table_row();
 	print_owner(O_OWNER, O_TYPE, &o->key);
 	cell_str(O_BEHAVIOUR, "behaviour", o->behaviour);
 	cell_u64(O_SECTIONS, "sections", o->sections);
+	cell_time(O_HOLD, "hold_ns", r->p.hold);
+	print_share("hold_share", r->p.hold, all_hold);
+	fmt_share(buf, sizeof(buf), r->p.hold, all_hold, false);
+	cell_sorted(O_HOLD_PCT, buf, r->p.hold);
 	cell_u64(O_NONE, "none", o->none);
 	/* Text T1..T4 and T5+; JSON every bucket as stats' locksets. */
 	for (i = 0; i < o->ntouched; i++) {
@@ -151,9 +217,15 @@ static void print_owner_row(const struct footprint *t, const struct fp_owner *o)
 	cell_u64(O_T5, NULL, more);
 	print_set_buckets(O_TOUCHED, "touched", o->touched, o->ntouched);
 	cell_u64(O_MAX, "max_touched", o->max_touched);
+	cell_u64(O_MAX_SET, "max_set", r->p.max_set);
 	cell_u64(O_INIT_NET, "init_net", o->init_net);
 	cell_u64(O_COVERED, "covered", o->covered);
 	cell_u64(O_UNCOVERED, "uncovered", o->uncovered);
+	print_str("verdict", NULL, verdict);
+	if (r->p.verdict == FP_MULTI)
+		snprintf(buf, sizeof(buf), "multi %" PRIu64, o->max_touched);
+	cell_str(O_VERDICT, NULL,
+		 r->p.verdict == FP_MULTI ? buf : verdict);
 	print_extra(&t->rf, o->rec, false);
 	table_row_end();
 }
@@ -230,28 +302,82 @@ static void print_header(const struct footprint *t, uint64_t hidden,
 		print_nl();
 }
 
-static int print_owners(const struct footprint *t, bool all)
+/*
+ * After the table: the RTNL hold time of the owners converted, single or
+ * none (of every owner, whatever the table shows), and its share of all.
+ */
+static void print_ready(uint64_t ready, uint64_t all)
 {
-	const struct fp_owner **rows;
+	char share[40], total[32];
+
+	open_json_object("ready");
+	print_u64("hold_ns", NULL, ready);
+	print_share("share", ready, all);
+	print_u64("total_ns", NULL, all);
+	close_json_object();
+	if (json_output || table_opts.raw)
+		return;
+	fmt_share(share, sizeof(share), ready, all, false);
+	fmt_time(total, sizeof(total), all);
+	printf("\nRTNL hold time in converted, single or none sections: %s of %s\n",
+	       share, total);
+}
+
+static int print_owners(const struct footprint *t, const struct todo_data *d,
+			bool all)
+{
+	uint64_t all_hold = d->rtnl.hold.sum, ready = 0;
+	struct todo_row *rows, r;
 	size_t i, n = 0;
 	int err;
 
 	rows = calloc(t->nowners + 1, sizeof(*rows));
 	if (!rows)
 		return p_err("out of memory");
-	for (i = 0; i < t->nowners; i++)
-		if (all || fp_owner_active(&t->owners[i]))
-			rows[n++] = &t->owners[i];
+	for (i = 0; i < t->nowners; i++) {
+		r.o = &t->owners[i];
+		fp_plan(t, r.o, &d->stats, &d->rtnl, &d->locksets, &r.p);
+		if (fp_verdict_ready(r.p.verdict))
+			ready += r.p.hold;
+		if (all || fp_owner_active(r.o))
+			rows[n++] = r;
+	}
 	if (n)
 		qsort(rows, n, sizeof(*rows), cmp_owners);
 	print_header(t, t->nowners - n, true);
 	err = table_start(owner_cols, NR_O, "owners", NULL);
 	for (i = 0; !err && i < n; i++)
-		print_owner_row(t, rows[i]);
-	if (!err)
+		print_owner_row(t, &rows[i], all_hold);
+	if (!err) {
 		table_end();
+		print_ready(ready, all_hold);
+	}
 	free(rows);
 	return err;
+}
+
+static int load_todo_data(struct todo_data *d)
+{
+	memset(d, 0, sizeof(*d));
+	if (load_stats(&d->stats))
+		return -1;
+	if (load_rtnl(&d->rtnl)) {
+		free_stats(&d->stats);
+		return -1;
+	}
+	if (load_locksets(&d->locksets)) {
+		free_rtnl(&d->rtnl);
+		free_stats(&d->stats);
+		return -1;
+	}
+	return 0;
+}
+
+static void free_todo_data(struct todo_data *d)
+{
+	free_locksets(&d->locksets);
+	free_rtnl(&d->rtnl);
+	free_stats(&d->stats);
 }
 
 static int print_events(const struct footprint *t)
@@ -305,6 +431,7 @@ static int parse_opts(int argc, char **argv, struct todo_opts *o)
 int do_todo(int argc, char **argv)
 {
 	struct todo_opts o = { 0 };
+	struct todo_data d;
 	struct footprint t;
 	int err;
 
@@ -313,11 +440,17 @@ int do_todo(int argc, char **argv)
 		return err < 0 ? -1 : 0;
 	if (load_footprint(&t, false))
 		return -1;
+	if (!o.events && load_todo_data(&d)) {
+		free_footprint(&t);
+		return -1;
+	}
 	open_json_object(NULL);
-	err = o.events ? print_events(&t) : print_owners(&t, o.all);
+	err = o.events ? print_events(&t) : print_owners(&t, &d, o.all);
 	if (!err)
 		print_other_records(&t.rf, 0, t.rf.nrecs, "\n");
 	close_json_object();
+	if (!o.events)
+		free_todo_data(&d);
 	free_footprint(&t);
 	return err;
 }

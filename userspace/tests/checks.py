@@ -341,11 +341,18 @@ def check_todo(got, fix, args):
     """ARGS: "all" for -a (else owners that did not run are left out)."""
     exp = fp_header(fix)
     rows = []
+    total = int(next(records(fix, "rtnl", "hold"))["sum"])
+    ready = 0
     for r in records(fix, "footprint", "owner"):
         o = fp_owner_json(r)
         counts = [int(x) for x in r["touched"].split(",")]
+        hold, max_set, verdict = fp_plan(fix, r, exp["coverage"]["mode"])
+        if verdict in ("converted", "single", "none"):
+            ready += hold
         o.update({"behaviour": r["behaviour"],
-                  "sections": int(r["sections"]), "none": int(r["none"]),
+                  "sections": int(r["sections"]), "hold_ns": hold,
+                  "hold_share": share(hold, total), "max_set": max_set,
+                  "verdict": verdict, "none": int(r["none"]),
                   "touched": [lockset_bucket(i, len(counts), c)
                               for i, c in enumerate(counts)],
                   "max_touched": int(r["max_touched"]),
@@ -357,10 +364,48 @@ def check_todo(got, fix, args):
             rows.append(with_extra(o, r, "owner"))
     exp["hidden"] = sum(1 for _ in records(fix, "footprint", "owner")) - \
         len(rows)
-    # Most uncovered first, then most sections (sorted() is stable).
-    exp["owners"] = sorted(rows, key=lambda o: (-o["uncovered"],
-                                                -o["sections"]))
+    # Most hold time first, then most sections, then by name (sorted()
+    # is stable).
+    exp["owners"] = sorted(rows, key=lambda o: (-o["hold_ns"],
+                                                -o["sections"], o["owner"]))
+    exp["ready"] = {"hold_ns": ready, "share": share(ready, total),
+                    "total_ns": total}
     return compare(got, wrap(fix, "footprint", exp))
+
+
+def share(part, total):
+    """A share of all RTNL hold time as rtnlctl writes it: 6 decimals."""
+    return float("%.6f" % (part / total)) if total else None
+
+
+def fp_plan(fix, r, cov):
+    """An owner's hold time, largest per-netns lock set and verdict, from
+    stats (a handler), rtnl and locksets (another owner)."""
+    hold = max_set = 0
+    if r["type"] == "handler":
+        for s in records(fix, "stats", "stat"):
+            if all(s[k] == r[k] for k in ("family", "msgtype", "kind", "fn")):
+                hold, max_set = int(s["hold_sum"]), int(s["max_set"])
+                break
+    else:
+        for s in records(fix, "rtnl", "site"):
+            if s["sym"] == r["fn"]:
+                hold = int(s["hold_sum"])
+                break
+        for s in records(fix, "locksets", "lockset_max"):
+            if s.get("owner") == r["fn"]:
+                max_set = int(s["max_set"])
+                break
+    active = r["behaviour"] != "unseen" or any(
+        int(r[k]) for k in ("sections", "covered", "uncovered"))
+    mt = int(r["max_touched"])
+    if not active:
+        verdict = None
+    elif cov != "unavailable" and (r["behaviour"] == "pernet" or max_set):
+        verdict = "partial" if int(r["uncovered"]) else "converted"
+    else:
+        verdict = "none" if mt == 0 else "single" if mt == 1 else "multi"
+    return hold, max_set, verdict
 
 
 def check_events(got, fix, args):

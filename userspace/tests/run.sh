@@ -243,10 +243,54 @@ run "$GOOD" todo -a
 	[ "$(grep -c ' unseen ' "$TMP/out")" = 9 ]
 result $? "todo -a: every owner, the unseen handlers too"
 run "$GOOD" todo -r -n -o owner,uncovered --top 2 --sort sections
-printf '%s\n' 'addrconf_verify_work+0x1c/0x40 0' 'inet_rtm_newaddr 10' \
+printf '%s\n' 'addrconf_verify_work+0x1c/0x40 0' 'inet_rtm_newroute 0' \
 	>"$TMP/want"
 diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
 result $? "todo -r -n -o --top --sort: the table only"
+# Every verdict in the good fixture, most RTNL hold time first.
+run "$GOOD" todo -r -n -o owner,hold,hold%,max_set,verdict
+printf '%s\n' 'inet6_rtm_newaddr 2147700000 21915.3 3 partial' \
+	'inet_rtm_newroute 380000 3.9 1 converted' \
+	'rtnl_newlink 250000 2.6 2 partial' \
+	'inet_rtm_newaddr 110000 1.1 1 partial' \
+	'addrconf_verify_work+0x1c/0x40 96000 1.0 0 single' \
+	'linkwatch_event+0x10/0x50 40000 0.4 0 multi\x202' \
+	'ip6mr_rtm_dumproute 2900 0.0 0 none' \
+	'rtnl_newfoo 0 0.0 6 partial' 'rtnl_dump_ifinfo 0 0.0 0 none' \
+	>"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "todo: hold, share, max_set and every verdict, most hold first"
+# Without per-netns RTNL nothing is converted: touched sets alone.
+dir=$(variant fpunavail footprint 's/^coverage mode=lockdep/coverage mode=unavailable/')
+run "$dir" todo -r -n -o owner,verdict
+printf '%s\n' 'inet6_rtm_newaddr multi\x203' 'inet_rtm_newroute none' \
+	'rtnl_newlink multi\x202' 'inet_rtm_newaddr single' \
+	'addrconf_verify_work+0x1c/0x40 single' \
+	'linkwatch_event+0x10/0x50 multi\x202' 'ip6mr_rtm_dumproute none' \
+	'rtnl_newfoo multi\x206' 'rtnl_dump_ifinfo none' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "todo under coverage mode=unavailable: no converted or partial"
+run "$dir" todo
+grep -qx 'RTNL hold time in converted, single or none sections: 6.0 % of 9.8 ms' \
+	"$TMP/out"
+result $? "todo under coverage mode=unavailable: the closing share"
+expect_check "todo JSON recomputed, coverage unavailable" todo -- "$dir" todo
+# A site's lock sets from locksets' lockset_max.
+# shellcheck disable=SC2016 # a sed script
+dir=$(variant lsmax locksets '$a lockset_max owner=linkwatch_event+0x10/0x50 max_set=2')
+run "$dir" todo -r -n -o owner,max_set,verdict
+grep -qx 'linkwatch_event+0x10/0x50 2 partial' "$TMP/out" &&
+	grep -qx 'addrconf_verify_work+0x1c/0x40 0 single' "$TMP/out"
+result $? "todo: a site's MAX_SET from lockset_max, then converted or partial"
+expect_check "todo JSON recomputed with lockset_max" todo -- "$dir" todo
+# No RTNL hold time at all: no share.
+dir=$(variant nohold rtnl 's/^hold count=130 sum=9800000 /hold count=130 sum=0 /')
+run "$dir" todo
+grep -q '^inet6_rtm_newaddr .* 2.15 s  *- ' "$TMP/out" &&
+	grep -qx 'RTNL hold time in converted, single or none sections: - of 0 ns' \
+		"$TMP/out"
+result $? "todo without RTNL hold time: HOLD% and the share are -"
+expect_check "todo JSON recomputed without RTNL hold time" todo -- "$dir" todo
 run "$GOOD" todo -o owner,t5+,touched
 grep -q '^rtnl_newfoo  *1 5-8:1$' "$TMP/out" &&
 	grep -q '^rtnl_newlink  *0 1:6,2:3$' "$TMP/out"
@@ -573,6 +617,13 @@ run "$GOOD" metrics
 	'rtnl_net_trace_footprint_uncovered_touches_total{family="PF_INET",msgtype="RTM_NEWADDR",kind="doit",handler="inet_rtm_newaddr"} 10' \
 	'rtnl_net_trace_footprint_uncovered_touches_total{site="linkwatch_event+0x10/0x50"} 7' \
 	'rtnl_net_trace_footprint_covered_touches_total{site="addrconf_verify_work+0x1c/0x40"} 12' \
+	'rtnl_net_trace_footprint_verdict_info{family="PF_INET",msgtype="RTM_NEWROUTE",kind="doit",handler="inet_rtm_newroute",verdict="converted"} 1' \
+	'rtnl_net_trace_footprint_verdict_info{site="linkwatch_event+0x10/0x50",verdict="multi"} 1' \
+	'rtnl_net_trace_footprint_verdict_info{site="addrconf_verify_work+0x1c/0x40",verdict="single"} 1' \
+	'rtnl_net_trace_footprint_hold_seconds_total{family="PF_INET6",msgtype="RTM_NEWADDR",kind="doit",handler="inet6_rtm_newaddr"} 2.1477' \
+	'rtnl_net_trace_footprint_hold_seconds_total{site="addrconf_verify_work+0x1c/0x40"} 0.000096' \
+	'rtnl_net_trace_footprint_ready_hold_seconds 0.0004789' \
+	'rtnl_net_trace_footprint_ready_hold_ratio 0.048867' \
 	'rtnl_net_trace_enabled 1' >"$TMP/diag" &&
 	[ "$(grep -c '^rtnl_net_trace_footprint_sections_total' "$TMP/out")" = 9 ] &&
 	! grep -q '^rtnl_net_trace_netns_exited' "$TMP/out"
