@@ -48,11 +48,18 @@ compare()
 
 	if what == "summary":
 	    got = json.load(open("/tmp/rnt-summary.json"))
-	    want = {k: {"total": 0, "rtnl": 0, "unlocked": 0} for k in ("doit", "dumpit")}
+	    want = {k: {"total": 0, "rtnl": 0, "unlocked": 0,
+	                "behaviour": {b: 0 for b in ("rtnl", "pernet", "self_rtnl",
+	                                             "lockless", "unseen")}}
+	            for k in ("doit", "dumpit")}
+	    key = lambda h: (h["family"], h["msgtype"], h["kind"], h["fn"])
+	    seen = {key(o): o["behaviour"] for o in records("footprint", "owner")
+	            if o["type"] == "handler"}
 	    for h in records("handlers", "handler"):
 	        if h["present"] == "1":
 	            want[h["kind"]]["total"] += 1
 	            want[h["kind"]][h["locking"]] += 1
+	            want[h["kind"]]["behaviour"][seen.get(key(h), "unseen")] += 1
 	    print("ok" if got == want else f"{got} != {want}")
 	    sys.exit()
 
@@ -85,7 +92,7 @@ compare()
 }
 
 ktap_expect_eq "rtnlctl -j stats = debugfs stats, every field" ok "$(compare stats)"
-ktap_expect_eq "rtnlctl -j handlers --summary = debugfs handlers" ok "$(compare summary)"
+ktap_expect_eq "rtnlctl -j handlers --summary = debugfs handlers and footprint" ok "$(compare summary)"
 ktap_expect_eq "rtnl_getlink calls = $((N + 20)) in rtnlctl" "$((N + 20))" \
 	"$(python3 -c 'import json; print([s["calls"] for s in json.load(open("/tmp/rnt-stats.json"))["stats"] if s["handler"] == "rtnl_getlink"][0])')"
 ktap_expect_eq "rtnl_getlink errnos in rtnlctl" '{"ENODEV": 20}' \
