@@ -110,14 +110,8 @@ void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code)
 		return;
 	}
 	rec = rnt_netns_of(net);
-	/* Without a record a net cannot be told apart: counted each time. */
-	if (!rec)
-		rnt_drop(RNT_DROP_NETNS);
-	if (!rec || rnt_set_note(&rec->touch_stamp, t->section)) {
-		t->ntouch++;
-		if (net == &init_net)
-			t->touch_init = true;
-	}
+	rnt_set_count(t, net, rec, rec ? &rec->touch_stamp : NULL, &t->ntouch,
+		      &t->touch_init);
 
 	covered = rnt_pernet_holds(t, net);
 	fp = rnt_owner_touch(t->rtnl_slot, t->rtnl_site);
@@ -151,16 +145,19 @@ void rnt_touch_section_end(struct rnt_task *t, int slot, int site)
 
 /* ---- reading ---- */
 
+/* Did the owner of these lock sets take any per-netns lock? */
+static bool rnt_took_locks(const struct rnt_sets *locks)
+{
+	return locks->max > 0;
+}
+
 static const char *rnt_behaviour(const struct rnt_handler *h, u64 calls,
 				 u64 sections, const struct rnt_sets *locks)
 {
-	int b;
-
 	if (!calls)
 		return "unseen";
-	for (b = 0; b < RNT_SET_BUCKETS; b++)
-		if (locks->n[0][b] || locks->n[1][b])
-			return "pernet";
+	if (rnt_took_locks(locks))
+		return "pernet";
 	if (rnt_handler_locked(h))
 		return "rtnl";
 	return sections ? "self_rtnl" : "lockless";
@@ -264,17 +261,15 @@ static noinline void rnt_site_owners_show(struct seq_file *m,
 {
 	char sym[KSYM_SYMBOL_LEN];
 	struct rnt_sets locks;
-	int i, b;
+	int i;
 
 	for (i = 0; i < nsites; i++) {
 		struct rnt_site_stats __percpu *s = rnt_site_pcpu(sites[i].idx);
-		bool pernet = false;
 
 		rnt_sets_sum(&s->sets, &locks);
-		for (b = 0; b < RNT_SET_BUCKETS; b++)
-			pernet |= locks.n[0][b] || locks.n[1][b];
 		seq_printf(m, "owner type=site fn=%s behaviour=%s sections=%llu",
-			   rnt_sym(sym, sites[i].ip), pernet ? "pernet" : "rtnl",
+			   rnt_sym(sym, sites[i].ip),
+			   rnt_took_locks(&locks) ? "pernet" : "rtnl",
 			   sites[i].count);
 		rnt_print_touch(m, sites[i].count, &rnt_fp_sites[sites[i].idx]);
 	}

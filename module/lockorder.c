@@ -12,8 +12,8 @@
  *  - unbalanced_unlock: a net unlocked that the task does not hold;
  *  - leak:              a per-netns lock still held at the end of the RTNL
  *                       section or rtnetlink request;
- *  - unlocked_touch:    a section that took per-netns locks changes a netns
- *                       whose lock the task does not hold (footprint.c).
+ *  - unlocked_touch:    a task that holds per-netns locks changes a netns
+ *                       whose lock it does not hold (footprint.c).
  *
  * Violations go to a small ring, with one stack trace each; identical
  * violations from the same stack share an entry and a count. The ring
@@ -78,6 +78,25 @@ bool rnt_set_note(u64 *stamp, u64 section)
 	return true;
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_set_note);
+
+/*
+ * Count @net in a set of @t's current section (its lock set or its
+ * touched set: the stamp of @net's record @rec for that set, the set's
+ * size @n and whether init_net is in it, @init), once per section.
+ * Without a record a net cannot be told apart: counted each time.
+ */
+void rnt_set_count(struct rnt_task *t, const struct net *net,
+		   struct rnt_netns *rec, u64 *stamp, unsigned int *n,
+		   bool *init)
+{
+	if (!rec)
+		rnt_drop(RNT_DROP_NETNS);
+	if (!rec || rnt_set_note(stamp, t->section)) {
+		(*n)++;
+		if (net == &init_net)
+			*init = true;
+	}
+}
 
 /* Sections are numbered per CPU; the CPU in the low bits makes them unique. */
 static DEFINE_PER_CPU(u64, rnt_section_seq);
@@ -280,14 +299,8 @@ void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
 	struct rnt_netns *rec = rnt_netns_of(net);
 	struct rnt_held *hd;
 
-	/* Without a record a net cannot be told apart: counted each time. */
-	if (!rec)
-		rnt_drop(RNT_DROP_NETNS);
-	if (!rec || rnt_set_note(&rec->set_stamp, t->section)) {
-		t->nset++;
-		if (net == &init_net)
-			t->set_init = true;
-	}
+	rnt_set_count(t, net, rec, rec ? &rec->set_stamp : NULL, &t->nset,
+		      &t->set_init);
 	if (rec) {
 		this_cpu_inc(rec->stats->locks);
 		rnt_times_add(&rec->stats->t, false, rnt_since(start, now));

@@ -457,6 +457,9 @@ struct rnt_ring {
 extern const char *const rnt_violation_names[RNT_NR_VIOLATION];
 int rnt_cmp_nets(const void *a, const void *b, const void *init);
 bool rnt_set_note(u64 *stamp, u64 section);
+void rnt_set_count(struct rnt_task *t, const struct net *net,
+		   struct rnt_netns *rec, u64 *stamp, unsigned int *n,
+		   bool *init);
 void rnt_section_begin(struct rnt_task *t);
 struct rnt_violation *rnt_ring_get(struct rnt_ring *r, int kind, u32 hash,
 				   bool *is_new);
