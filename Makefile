@@ -9,6 +9,7 @@
 #   make bench            overhead benchmark in the VM (N, M, ROUNDS, K), memory at 10 netns
 #   make bench-scale      one traced workload of SCALE_N netns: exact counts, memory
 #   make vm CMD='...'     run a command in the dev-kernel VM
+#   make soak             the long sizes of the selftests that have one (SOAK_KVERS, default 7.3)
 #   make vm-test TESTS='a.sh b.sh'  the one-test loop: build, boot, run those selftests, nothing else
 #   make print-kdir       print the kernel build directory in use
 
@@ -29,7 +30,7 @@ KDIR := $(shell $(BUILD_KERNEL) --print-dir 2>/dev/null)
 endif
 endif
 
-.PHONY: all module userspace kernel print-kdir vm vm-build vm-test check check-host demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
+.PHONY: all module userspace kernel print-kdir vm vm-build vm-test check soak check-host demo rtnetlink-full bench bench-scale install clean clean-module checkpatch
 
 all: module userspace
 
@@ -58,16 +59,12 @@ vm: vm-build
 	scripts/vm-run -- $(if $(CMD),sh -c '$(CMD)')
 
 # The one-test loop: the named selftests in one boot of the KVER kernel,
-# without make check's host tests (about 40 s of boot, then the tests).
-# The modules are rebuilt from clean, as make check does, so that none is
-# left built for the other kernel.
-vm-test: kernel
+# without make check's host tests (about 40 s of boot, then the tests):
+# scripts/check with tests named. The module is rebuilt from clean, as
+# make check does, so that none is left built for the other kernel.
+vm-test:
 	@if [ -z "$(TESTS)" ]; then echo "usage: make vm-test TESTS='footprint.sh ...' [KVER=6.12]" >&2; exit 1; fi
-	$(MAKE) -s clean-module
-	$(MAKE) KDIR=$$($(BUILD_KERNEL) --print-dir) all
-	$(MAKE) -s -C selftests
-	scripts/vm-run --timeout 3000 -- env RNT_TIMEOUT=600 \
-		selftests/run.sh $$($(BUILD_KERNEL) --print-dir)/source $(TESTS)
+	scripts/check --kvers "$(KVER)" --profile $(PROFILE) $(TESTS)
 
 # Every kernel in CHECK_KVERS: the 7.3 dev kernel and the 6.12 distro one;
 # PROFILE=debug: the 7.3 sanitizer kernel (KASAN, kmemleak, ...) only.
@@ -79,6 +76,13 @@ check:
 # rtnlctl's unit tests, bash -n and shellcheck of every shell script, and
 # the first run of the kernel tooling in an empty cache, for each kernel
 # make check uses.
+# The long sizes: stress cycles and flips, 1,000 reloads, the toggle storm
+# at 2,000 flips, fuzz at 20,000 writes, the rtnetlink.sh subset.
+SOAK_KVERS ?= 7.3
+soak:
+	scripts/setup-host
+	scripts/check --soak --kvers "$(SOAK_KVERS)" --profile $(PROFILE)
+
 check-host:
 	scripts/setup-host
 	scripts/check --host-only --profile $(PROFILE)

@@ -129,18 +129,28 @@ qemu_new_enough() {
 	dpkg --compare-versions "$v" ge 1:8.1
 }
 
+# qemu_backports_install [APT-ARGS...]: install QEMU from backports when the
+# installed one is older than 8.1. The arguments go to apt-get install: the
+# cold-path test adds --download-only and a dpkg status without QEMU, and
+# then the version check is its own.
 qemu_backports_install() {
 	local bpo_opts bpo_suite
-	qemu_new_enough && return 0
+	[ $# = 0 ] && qemu_new_enough && return 0
 	apt_backports_opts
 	log "installing qemu-system-x86 from $bpo_suite-backports (QEMU 8.1 or newer)"
 	as_root apt-get "${bpo_opts[@]}" update >/dev/null ||
 		die "apt update of $bpo_suite-backports failed"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get "${bpo_opts[@]}" -y \
 		-t "$bpo_suite-backports" --no-install-recommends \
-		install qemu-system-x86 >/dev/null ||
+		install "$@" qemu-system-x86 ||
 		die "qemu-system-x86 from $bpo_suite-backports did not install"
-	qemu_new_enough || die "qemu-system-x86 is still older than 8.1"
+	[ $# != 0 ] || qemu_new_enough || die "qemu-system-x86 is still older than 8.1"
+}
+
+# The QEMU version vm-run uses, as "10.0.2 (Debian ...)".
+qemu_version() {
+	qemu-system-x86_64 --version 2>/dev/null |
+		sed -n '1s/^QEMU emulator version //p'
 }
 
 # virtme-ng is Architecture: all and only in newer suites: fetch it from

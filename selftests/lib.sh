@@ -16,6 +16,20 @@ RTNL_GEN=${RTNL_GEN:-$RNT_TOP/out/rtnl_gen}
 
 RNT_NETNS=()
 
+# rnt_size VAR CHECK SOAK: a workload's size: $VAR when it is set, else
+# SOAK under `make soak` (RNT_SOAK=1), else CHECK, make check's size. Both
+# sizes assert the same things exactly; the long one runs longer.
+rnt_size()
+{
+	if [ -n "${!1:-}" ]; then
+		echo "${!1}"
+	elif [ "${RNT_SOAK:-0}" = 1 ]; then
+		echo "$3"
+	else
+		echo "$2"
+	fi
+}
+
 rnt_cleanup()
 {
 	local ns

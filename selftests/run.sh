@@ -18,14 +18,17 @@ mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
 rc=0
 for t in "${tests[@]}"; do
 	echo "# selftest: $t"
+	start=$(date +%s)
 	out=$(timeout "$timeout" "./$t" 2>&1)
 	status=$?
+	took=$(($(date +%s) - start))
 	printf '%s\n' "$out" | sed -E "s/^(not ok|ok) [0-9]+ /\1 $t: /"
 	if [ $status = 124 ]; then
 		echo "not ok $t: timed out after $timeout s"
 	elif ! printf '%s\n' "$out" | grep -q '^1\.\.'; then
 		echo "not ok $t: exited $status without a KTAP plan"
 	fi
+	echo "# time: $t $took s"
 	[ $status = 0 ] || [ $status = 4 ] || rc=1
 done
 exit $rc

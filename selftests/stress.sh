@@ -8,7 +8,8 @@
 # module: their error counts must be the same.
 . "$(dirname "$0")/lib.sh"
 
-CYCLES=${RNT_STRESS_CYCLES:-20}
+# 5 cycles in make check, 20 in make soak.
+CYCLES=$(rnt_size RNT_STRESS_CYCLES 5 20)
 FLIPS=${RNT_STRESS_FLIPS:-10}
 WORKERS=4
 STATE=$(mktemp -d)

@@ -8,7 +8,8 @@
 # succeed.
 . "$(dirname "$0")/lib.sh"
 
-FLIPS=${RNT_TOGGLE_FLIPS:-600}
+# 200 flips in make check, 2,000 in make soak.
+FLIPS=$(rnt_size RNT_TOGGLE_FLIPS 200 2000)
 LOOPS=3
 STATE=$(mktemp -d)
 
