@@ -34,15 +34,15 @@
 #include <linux/sort.h>
 #include <linux/string.h>
 
-#include "rnt.h"
+#include "blocked.h"
+#include "handlers.h"
+#include "params.h"
 
 /* Holds kept: a wait behind this many others is still charged in full. */
 #define RNT_HOLDS		4096
 #define RNT_BLOCKED_WINDOW	64
 /* Distinct holders one wait is charged to before it is split further. */
 #define RNT_BLOCKED_PER_WAIT	8
-
-int rnt_max_blocked = 1024;
 
 struct rnt_hold_rec {
 	u64 start;
@@ -332,7 +332,7 @@ static void rnt_figs_print(struct seq_file *m, const struct rnt_blocked_figs *f)
 		   f->wait_sum, f->wait_max);
 }
 
-void rnt_blocked_show(struct seq_file *m)
+int rnt_blocked_show(struct seq_file *m)
 {
 	unsigned int size = 1U << rnt_blocked_bits, i, no = 0, nc = 0;
 	bool current_gen = READ_ONCE(rnt_blocked_tab_gen) ==
@@ -352,7 +352,7 @@ void rnt_blocked_show(struct seq_file *m)
 		   rnt_blocked_cap, dropped[0], READ_ONCE(rnt_holds_next),
 		   RNT_HOLDS, dropped[1]);
 	if (!current_gen)
-		return;
+		return 0;
 	op = kvmalloc_array(size, sizeof(*op), GFP_KERNEL);
 	cp = kvmalloc_array(size, sizeof(*cp), GFP_KERNEL);
 	if (!op || !cp)
@@ -394,6 +394,7 @@ void rnt_blocked_show(struct seq_file *m)
 out:
 	kvfree(op);
 	kvfree(cp);
+	return 0;
 }
 
 /* Caller holds rnt_mutex; the next RTNL holder clears the tables. */

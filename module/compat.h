@@ -54,11 +54,14 @@ static inline void rnt_fprobe_maxactive(struct fprobe *fp, int n)
 #define RNT_HAVE_PERNET IS_ENABLED(CONFIG_DEBUG_NET_SMALL_RTNL)
 
 /*
- * kzalloc_obj() (7.x) allocates one object of a variable's type, with
- * GFP_KERNEL when no flags are given.
+ * kzalloc_obj() and kvzalloc_obj() (7.x) allocate one object of a
+ * variable's type, with GFP_KERNEL when no flags are given.
  */
 #ifndef kzalloc_obj
 #define kzalloc_obj(p)		kzalloc(sizeof(p), GFP_KERNEL)
+#endif
+#ifndef kvzalloc_obj
+#define kvzalloc_obj(p)		kvzalloc(sizeof(p), GFP_KERNEL)
 #endif
 
 #endif /* _RNT_COMPAT_H */

@@ -26,9 +26,14 @@
 #include <linux/slab.h>
 #include <net/net_namespace.h>
 
-#include "rnt.h"
-
-int rnt_max_touch_events = 8192;
+#include "footprint.h"
+#include "handlers.h"
+#include "keytab.h"
+#include "netns.h"
+#include "params.h"
+#include "pernet.h"
+#include "sites.h"
+#include "violations.h"
 
 /*
  * The footprint of an owner's RTNL sections: the touches made with and
@@ -89,7 +94,7 @@ static struct rnt_touch *rnt_owner_touch(int slot, int site)
 
 static bool rnt_coverage_available(void)
 {
-	return RNT_HAVE_PERNET && rnt_probes_pernet_available();
+	return RNT_HAVE_PERNET && rnt_pernet_available();
 }
 
 /*
@@ -275,7 +280,7 @@ static noinline void rnt_site_owners_show(struct seq_file *m,
 	}
 }
 
-void rnt_footprint_show(struct seq_file *m)
+int rnt_footprint_show(struct seq_file *m)
 {
 	struct rnt_site_ref *sites;
 	int n;
@@ -293,6 +298,7 @@ void rnt_footprint_show(struct seq_file *m)
 	rnt_events_show(m, sites, n);
 	mutex_unlock(&rnt_mutex);
 	kvfree(sites);
+	return 0;
 }
 
 /*

@@ -14,14 +14,18 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kallsyms.h>
+#include <linux/kprobes.h>
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/rtnetlink.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 #include <net/rtnetlink.h>
 
-#include "rnt.h"
+#include "handlers.h"
+#include "kallsyms.h"
+#include "params.h"
 
 /*
  * Mirror of the private struct rtnl_link. Its layout is the same from 6.1
@@ -36,8 +40,9 @@ struct rnt_rtnl_link {
 };
 
 #define RNT_KNOWN_FLAGS		0xfU
-/* ftrace may report a probed function's address a few bytes in (endbr). */
-#define RNT_ENTRY_SLACK		16
+
+/* handlers.h says what it protects. */
+DEFINE_MUTEX(rnt_mutex);
 
 /* rtnl_msg_handlers[RTNL_FAMILY_MAX + 1], found through kallsyms. */
 static struct rnt_rtnl_link __rcu *__rcu **rnt_table;
@@ -95,6 +100,11 @@ struct rnt_found {
 	char name[RNT_NAME_LEN];
 	char owner[MODULE_NAME_LEN];
 };
+
+/* The handler probes' callbacks, from probes.c. */
+static fprobe_entry_cb rnt_hprobe_entry;
+static fprobe_exit_cb rnt_hprobe_exit;
+static size_t rnt_hprobe_data_size;
 
 /* Scan scratch space, allocated once; under rnt_mutex. */
 static struct rnt_found *rnt_found;
@@ -259,7 +269,9 @@ static int rnt_slot_get(const struct rnt_found *f)
 	h->kind = f->kind;
 	strscpy(h->name, f->name);
 	strscpy(h->owner, f->owner);
-	return rnt_nr_handlers++;
+	/* The lockless reader of "now" takes the count with READ_ONCE(). */
+	WRITE_ONCE(rnt_nr_handlers, rnt_nr_handlers + 1);
+	return rnt_nr_handlers - 1;
 }
 
 static int rnt_cmp_entry(const void *a, const void *b)
@@ -306,7 +318,15 @@ static int rnt_group_register(struct rnt_hgroup *g)
 {
 	if (g->registered || !g->naddrs)
 		return 0;
-	rnt_handler_fprobe_setup(&g->fp);
+	/*
+	 * A fresh struct fprobe every time: before 6.14, fprobe keeps state
+	 * in it that a second registration does not reset (and hangs on).
+	 */
+	memset(&g->fp, 0, sizeof(g->fp));
+	g->fp.entry_handler = rnt_hprobe_entry;
+	g->fp.exit_handler = rnt_hprobe_exit;
+	g->fp.entry_data_size = rnt_hprobe_data_size;
+	rnt_fprobe_maxactive(&g->fp, rnt_max_tasks);
 	g->error = register_fprobe_ips(&g->fp, g->addrs, g->naddrs);
 	if (g->error) {
 		pr_warn_ratelimited("cannot probe the handlers of %s: %d\n",
@@ -397,6 +417,75 @@ void rnt_handlers_clear_inflight(void)
 		atomic_set(&rnt_handlers[i].inflight, 0);
 		WRITE_ONCE(rnt_handlers[i].inflight_max, 0);
 	}
+}
+
+/*
+ * Each handler's figures: a reset keeps inflight, a gauge of what runs
+ * now rather than a count, or the requests running across the reset
+ * would take it below zero. Caller holds rnt_mutex; events racing with
+ * a reset may survive it.
+ */
+void rnt_handlers_reset(void)
+{
+	int cpu, i;
+
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		for_each_possible_cpu(cpu)
+			memset(per_cpu_ptr(rnt_handlers[i].stats, cpu), 0,
+			       sizeof(struct rnt_hstats));
+		WRITE_ONCE(rnt_handlers[i].inflight_max,
+			   atomic_read(&rnt_handlers[i].inflight));
+	}
+}
+
+static void rnt_handler_inflight(struct rnt_handler *h, int delta)
+{
+	int n = atomic_add_return(delta, &h->inflight);
+
+	/* Racy on purpose: a lost update only understates the maximum. */
+	if (n > READ_ONCE(h->inflight_max))
+		WRITE_ONCE(h->inflight_max, n);
+}
+
+/* A request the dispatcher will hand to handler @slot. */
+void rnt_handler_request(int slot)
+{
+	this_cpu_inc(rnt_handlers[slot].stats->requests);
+}
+NOKPROBE_SYMBOL(rnt_handler_request);
+
+/* A call of @h begins, with RTNL held by the caller (@rtnl) or not. */
+void rnt_handler_enter(struct rnt_handler *h, bool rtnl)
+{
+	if (rtnl)
+		this_cpu_inc(h->stats->rtnl);
+	else
+		this_cpu_inc(h->stats->unlocked);
+	rnt_handler_inflight(h, 1);
+}
+NOKPROBE_SYMBOL(rnt_handler_enter);
+
+/* A call of @h returned @ret after @lat ns. */
+void rnt_handler_leave(struct rnt_handler *h, int ret, u64 lat)
+{
+	this_cpu_inc(h->stats->calls);
+	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
+	if (ret < 0 && !(h->kind == RNT_DUMPIT && ret == -EMSGSIZE)) {
+		this_cpu_inc(h->stats->errors);
+		this_cpu_inc(h->stats->errnos[rnt_errno_index(-ret)]);
+	}
+	rnt_dist_add(&h->stats->lat, lat);
+	rnt_handler_inflight(h, -1);
+}
+NOKPROBE_SYMBOL(rnt_handler_leave);
+
+/* The callbacks of every owner's handler probe; once, before any scan. */
+void rnt_handlers_set_probe(fprobe_entry_cb entry, fprobe_exit_cb exit,
+			    size_t data_size)
+{
+	rnt_hprobe_entry = entry;
+	rnt_hprobe_exit = exit;
+	rnt_hprobe_data_size = data_size;
 }
 
 /* Caller holds rnt_mutex. */
@@ -632,4 +721,103 @@ int rnt_handler_predict(int family, int msgtype, bool dump)
 	if (slot < 0)
 		rnt_drop(RNT_DROP_HANDLER);
 	return slot;
+}
+
+/* ---- the handlers, stats and (their part of) locksets files ---- */
+
+static void rnt_handler_key(struct seq_file *m, const char *rec,
+			    const struct rnt_handler *h)
+{
+	seq_printf(m, "%s family=%u msgtype=%u kind=%s fn=%s", rec, h->family,
+		   h->msgtype, h->kind == RNT_DOIT ? "doit" : "dumpit", h->name);
+}
+
+int rnt_handlers_show(struct seq_file *m)
+{
+	int i;
+
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		const struct rnt_handler *h = &rnt_handlers[i];
+
+		rnt_handler_key(m, "handler", h);
+		seq_printf(m, " owner=%s flags=%#x locking=%s present=%d\n",
+			   h->owner, h->flags,
+			   rnt_handler_locked(h) ? "rtnl" : "unlocked", h->present);
+	}
+	mutex_unlock(&rnt_mutex);
+	return 0;
+}
+
+static void rnt_print_errnos(struct seq_file *m, const struct rnt_handler *h)
+{
+	bool first = true;
+	int e;
+
+	for (e = 0; e < RNT_NR_ERRNO; e++) {
+		u64 n = rnt_sum_u64(&h->stats->errnos[e]);
+
+		if (!n)
+			continue;
+		if (e < RNT_NR_ERRNO - 1)
+			seq_printf(m, "%s%d:%llu", first ? "" : ",",
+				   rnt_errnos[e], n);
+		else
+			seq_printf(m, "%sother:%llu", first ? "" : ",", n);
+		first = false;
+	}
+	if (first)
+		seq_putc(m, '-');
+}
+
+static void rnt_print_sets(struct seq_file *m, struct rnt_sets __percpu *s)
+{
+	struct rnt_sets sum;
+
+	rnt_sets_sum(s, &sum);
+	rnt_sets_print(m, "lockset", &sum);
+	seq_printf(m, " max_set=%llu", sum.max);
+}
+
+int rnt_handler_stats_show(struct seq_file *m)
+{
+	int i;
+
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < rnt_nr_handlers; i++) {
+		struct rnt_handler *h = &rnt_handlers[i];
+		u64 calls = rnt_sum_u64(&h->stats->calls);
+		u64 requests = rnt_sum_u64(&h->stats->requests);
+
+		if (!calls && !requests)
+			continue;
+		rnt_handler_key(m, "stat", h);
+		seq_printf(m, " calls=%llu errors=%llu errno=", calls,
+			   rnt_sum_u64(&h->stats->errors));
+		rnt_print_errnos(m, h);
+		seq_printf(m, " rtnl=%llu unlocked=%llu inflight=%d inflight_max=%d",
+			   rnt_sum_u64(&h->stats->rtnl), rnt_sum_u64(&h->stats->unlocked),
+			   atomic_read(&h->inflight), READ_ONCE(h->inflight_max));
+		seq_printf(m, " requests=%llu rounds=%llu", requests,
+			   h->kind == RNT_DUMPIT ? calls : 0);
+		rnt_print_dist(m, "lat", &h->stats->lat);
+		rnt_print_dist(m, "wait", &h->stats->wait);
+		rnt_print_dist(m, "hold", &h->stats->hold);
+		rnt_print_sets(m, &h->stats->sets);
+		seq_putc(m, '\n');
+	}
+	mutex_unlock(&rnt_mutex);
+	return 0;
+}
+
+int rnt_handler_sets_show(struct seq_file *m)
+{
+	int i;
+
+	mutex_lock(&rnt_mutex);
+	for (i = 0; i < rnt_nr_handlers; i++)
+		rnt_print_shapes(m, rnt_handlers[i].name,
+				 &rnt_handlers[i].stats->sets);
+	mutex_unlock(&rnt_mutex);
+	return 0;
 }

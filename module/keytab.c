@@ -25,7 +25,7 @@
 #include <linux/slab.h>
 #include <kunit/visibility.h>
 
-#include "rnt.h"
+#include "keytab.h"
 
 #define RNT_KEY_WINDOW		128
 /* A slot's index while none is left for it. */

@@ -20,7 +20,10 @@
 #include <linux/slab.h>
 #include <linux/sort.h>
 
-#include "rnt.h"
+#include "handlers.h"
+#include "live.h"
+#include "probes.h"
+#include "task.h"
 
 /* Waiters listed one by one, the oldest first; the rest are counted. */
 #define RNT_LIVE_WAITERS	64
@@ -154,7 +157,7 @@ static void rnt_live_who(struct seq_file *m, const char *rec,
 
 int rnt_live_show(struct seq_file *m)
 {
-	bool enabled = READ_ONCE(rnt_enabled);
+	bool enabled = rnt_probes_enabled();
 	struct rnt_live_snap *s;
 	unsigned int i, j;
 	u64 now;

@@ -24,6 +24,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/kprobes.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -34,9 +35,8 @@
 #include <net/netns/generic.h>
 #include <kunit/visibility.h>
 
-#include "rnt.h"
-
-int rnt_max_exited = 1024;
+#include "netns.h"
+#include "params.h"
 
 /* What net_generic() gives us: the kernel allocates and frees it. */
 struct rnt_netns_ref {
@@ -82,6 +82,18 @@ struct rnt_netns *rnt_netns_of(const struct net *net)
 	rcu_read_unlock();
 	return rec;
 }
+
+/* A request sent from @net. */
+void rnt_netns_request(const struct net *net)
+{
+	struct rnt_netns *rec = rnt_netns_of(net);
+
+	if (rec)
+		this_cpu_inc(rec->stats->requests);
+	else
+		rnt_drop(RNT_DROP_NETNS);
+}
+NOKPROBE_SYMBOL(rnt_netns_request);
 
 /* Fold one record's figures into a total: sums add, maxima take the max. */
 void rnt_netns_fold(struct rnt_netns_sum *total, const struct rnt_netns_sum *s)
@@ -297,7 +309,7 @@ static void rnt_netns_print(struct seq_file *m, const struct rnt_netns *rec,
  * The netns file: one record per live netns, then per recently exited
  * one (oldest first), then the total of those exited before them.
  */
-void rnt_netns_show(struct seq_file *m)
+int rnt_netns_show(struct seq_file *m)
 {
 	struct rnt_netns_sum total, s;
 	struct rnt_netns *rec;
@@ -316,6 +328,7 @@ void rnt_netns_show(struct seq_file *m)
 		   total.nets, total.requests, total.locks, total.t.wait_sum,
 		   total.t.wait_max, total.t.hold_sum, total.t.hold_max);
 	mutex_unlock(&rnt_netns_mutex);
+	return 0;
 }
 
 /* For the status file: the records held now and their bytes. */

@@ -4,7 +4,7 @@
  *
  *  - req:      rtnetlink_rcv_msg() and rtnl_dumpit(), the request context;
  *  - handlers: every doit and dumpit in the handler table, one fprobe per
- *              owner (handlers.c registers them with the callbacks here);
+ *              owner (handlers.c registers them, with the callbacks here);
  *  - rtnl:     the global RTNL lock functions and __rtnl_unlock();
  *  - pernet:   __rtnl_net_lock() and __rtnl_net_unlock(), when they exist;
  *  - touch:    call_netdevice_notifiers_info(), rtnl_notify() and
@@ -38,14 +38,20 @@
 #include <net/net_namespace.h>
 #include <net/sock.h>
 
-#include "rnt.h"
+#include "footprint.h"
+#include "handlers.h"
+#include "kallsyms.h"
+#include "netns.h"
+#include "params.h"
+#include "pernet.h"
+#include "probes.h"
+#include "rtnl.h"
 #include "trace.h"
-
-/* ftrace may report a probed function's address a few bytes in (endbr). */
-#define RNT_ENTRY_SLACK		16
 
 /* Changed under rnt_mutex while every probe is unregistered. */
 static u32 rnt_gen;
+/* Whether the probes are registered, for the lockless reader of "now". */
+static bool rnt_probes_on;
 
 static bool rnt_gen_stale(u32 gen)
 {
@@ -143,13 +149,6 @@ void rnt_probes_new_generation(void)
 	rnt_tasks_reset();
 }
 
-static int rnt_task_ctx(const struct rnt_task *t)
-{
-	if (!t || !t->depth || t->depth > RNT_CTX_DEPTH)
-		return RNT_NO_SLOT;
-	return t->ctx[t->depth - 1];
-}
-
 /* Enter a request or handler context; NULL when the task is not tracked. */
 static struct rnt_task *rnt_ctx_push(int slot)
 {
@@ -171,18 +170,9 @@ static void rnt_ctx_pop(void)
 	if (!t || !t->depth)
 		return;
 	if (t->depth == 1)
-		rnt_section_end(t, false);
+		rnt_request_end(t);
 	t->depth--;
 	rnt_task_put(t);
-}
-
-static void rnt_inflight(struct rnt_handler *h, int delta)
-{
-	int n = atomic_add_return(delta, &h->inflight);
-
-	/* Racy on purpose: a lost update only understates the maximum. */
-	if (n > READ_ONCE(h->inflight_max))
-		WRITE_ONCE(h->inflight_max, n);
 }
 
 /* ---- request context: rtnetlink_rcv_msg() and rtnl_dumpit() ---- */
@@ -191,16 +181,6 @@ struct rnt_req_data {
 	u32 gen;
 	bool pushed;
 };
-
-static void rnt_count_sender(struct sk_buff *skb)
-{
-	struct rnt_netns *rec = rnt_netns_of(sock_net(skb->sk));
-
-	if (rec)
-		this_cpu_inc(rec->stats->requests);
-	else
-		rnt_drop(RNT_DROP_NETNS);
-}
 
 static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
@@ -213,7 +193,7 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 		struct nlmsghdr *nlh = (struct nlmsghdr *)rnt_arg(regs, 1);
 		int type = nlh->nlmsg_type;
 
-		rnt_count_sender(skb);
+		rnt_netns_request(sock_net(skb->sk));
 		if (type >= RTM_BASE && type <= RTM_MAX && nlmsg_len(nlh) >= 1) {
 			int family = *(u8 *)nlmsg_data(nlh);
 			/* As rtnetlink_rcv_msg(): a GET with any NLM_F_DUMP bit. */
@@ -222,7 +202,7 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 
 			slot = rnt_handler_predict(family, type, dump);
 			if (slot >= 0)
-				this_cpu_inc(rnt_handlers[slot].stats->requests);
+				rnt_handler_request(slot);
 		}
 	} else {
 		struct netlink_callback *cb = (void *)rnt_arg(regs, 1);
@@ -286,11 +266,7 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 
 	h = &rnt_handlers[slot];
 	t = rnt_task_current(false);
-	if (t && t->rtnl_held)
-		this_cpu_inc(h->stats->rtnl);
-	else
-		this_cpu_inc(h->stats->unlocked);
-	rnt_inflight(h, 1);
+	rnt_handler_enter(h, t && t->rtnl_held);
 	d->gen = READ_ONCE(rnt_gen);
 	d->slot = slot;
 	t = rnt_ctx_push(slot);
@@ -338,14 +314,7 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 
 	if (rnt_gen_stale(d->gen))
 		return;
-	this_cpu_inc(h->stats->calls);
-	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
-	if (ret < 0 && !(h->kind == RNT_DUMPIT && ret == -EMSGSIZE)) {
-		this_cpu_inc(h->stats->errors);
-		this_cpu_inc(h->stats->errnos[rnt_errno_index(-ret)]);
-	}
-	rnt_dist_add(&h->stats->lat, lat);
-	rnt_inflight(h, -1);
+	rnt_handler_leave(h, ret, lat);
 	if (trace_request_enabled())
 		rnt_trace_request(h, d, ret, lat);
 	if (d->pushed)
@@ -361,77 +330,8 @@ struct rnt_rtnl_data {
 	int which;	/* enum rnt_rtnl_point */
 };
 
-static void rnt_rtnl_release(struct rnt_task *t, u64 now)
-{
-	u64 hold = rnt_since(t->rtnl_acquired, now);
-
-	if (trace_rtnl_section_enabled())
-		trace_rtnl_section(t->rtnl_slot >= 0 ?
-				   rnt_handlers[t->rtnl_slot].name : "",
-				   t->rtnl_caller, t->rtnl_wait, hold, t->nset,
-				   t->ntouch);
-	t->rtnl_hold_total += hold;
-	rnt_dist_add(&rnt_rtnl->hold, hold);
-	if (t->rtnl_slot >= 0)
-		rnt_dist_add(&rnt_handlers[t->rtnl_slot].stats->hold, hold);
-	else if (t->rtnl_site >= 0)
-		rnt_times_add(&rnt_site_pcpu(t->rtnl_site)->t, true, hold);
-	rnt_section_end(t, true);
-	rnt_blocked_hold(t, now);
-	t->rtnl_held = false;
-	rnt_task_put(t);
-}
-
-static void rnt_rtnl_acquired(struct rnt_task *t, u64 start,
-			      unsigned long caller, bool waited)
-{
-	u64 now = rnt_now(), wait = rnt_since(start, now);
-	int slot = rnt_task_ctx(t), site = -1;
-
-	rnt_dist_add(&rnt_rtnl->wait, wait);
-	if (slot >= 0) {
-		rnt_dist_add(&rnt_handlers[slot].stats->wait, wait);
-	} else {
-		site = rnt_site_get(caller);
-		if (site >= 0) {
-			this_cpu_inc(rnt_site_pcpu(site)->count);
-			rnt_times_add(&rnt_site_pcpu(site)->t, false, wait);
-		}
-	}
-	/* RTNL is ours now: charge the wait to whoever held it meanwhile. */
-	if (waited)
-		rnt_blocked_wait(rnt_owner_key(slot, caller), start, now);
-	if (!t)
-		return;
-	t->rtnl_held = true;
-	t->rtnl_acquired = now;
-	t->rtnl_slot = slot;
-	t->rtnl_site = site;
-	t->rtnl_caller = caller;
-	t->rtnl_wait = wait;
-	t->rtnl_wait_total += wait;
-	rnt_section_begin(t);
-}
-
-/*
- * A task starts waiting for RTNL: it claims its slot now rather than
- * once it has the lock, so that "now" lists it as a waiter.
- */
-static void rnt_rtnl_wait_begin(struct rnt_task *t, u64 start,
-				unsigned long caller)
-{
-	if (!t)
-		t = rnt_task_current(true);
-	if (!t)
-		return;
-	t->wait_slot = rnt_task_ctx(t);
-	t->wait_caller = t->wrapper_caller ? t->wrapper_caller : caller;
-	/* Last: the reader takes a slot with wait_since set as a waiter. */
-	WRITE_ONCE(t->wait_since, start);
-}
-
-static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
-			  unsigned long ret_ip, struct rnt_regs *regs, void *data)
+static int rnt_rtnl_fp_entry(struct fprobe *fp, unsigned long ip,
+			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_rtnl_data *d = data;
 	int which = rnt_which(ip, rnt_rtnl_addrs, rnt_nr_rtnl_addrs);
@@ -453,7 +353,7 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 		return 1;
 	}
 	if (t && t->nheld)
-		rnt_rtnl_acquire_check(t);
+		rnt_pernet_rtnl_check(t);
 	d->gen = READ_ONCE(rnt_gen);
 	d->which = which;
 	d->start = rnt_now();
@@ -462,10 +362,10 @@ static int rnt_rtnl_entry(struct fprobe *fp, unsigned long ip,
 		rnt_rtnl_wait_begin(t, d->start, ret_ip);
 	return 0;
 }
-NOKPROBE_SYMBOL(rnt_rtnl_entry);
+NOKPROBE_SYMBOL(rnt_rtnl_fp_entry);
 
-static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
-			  unsigned long ret_ip, struct rnt_regs *regs, void *data)
+static void rnt_rtnl_fp_exit(struct fprobe *fp, unsigned long ip,
+			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	static const u8 acq[RNT_P_UNLOCK] = {
 		[RNT_P_LOCK] = RNT_ACQ_LOCK,
@@ -499,7 +399,7 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 	default:
 		acquired = true;
 	}
-	this_cpu_inc(rnt_rtnl->acquire[which]);
+	rnt_rtnl_count(which);
 
 	t = rnt_task_current(acquired);
 	if (t)
@@ -514,7 +414,7 @@ static void rnt_rtnl_exit(struct fprobe *fp, unsigned long ip,
 	else
 		rnt_task_put(t);
 }
-NOKPROBE_SYMBOL(rnt_rtnl_exit);
+NOKPROBE_SYMBOL(rnt_rtnl_fp_exit);
 
 /* ---- per-netns RTNL ---- */
 
@@ -609,6 +509,9 @@ int rnt_probes_init(void)
 	struct rnt_fp *f;
 	int err, i;
 
+	rnt_handlers_set_probe(rnt_handler_entry, rnt_handler_exit,
+			       sizeof(struct rnt_handler_data));
+
 	f = &rnt_fps[RNT_FP_REQ];
 	f->info.name = "req";
 	f->entry = rnt_req_entry;
@@ -621,8 +524,8 @@ int rnt_probes_init(void)
 
 	f = &rnt_fps[RNT_FP_RTNL];
 	f->info.name = "rtnl";
-	f->entry = rnt_rtnl_entry;
-	f->exit = rnt_rtnl_exit;
+	f->entry = rnt_rtnl_fp_entry;
+	f->exit = rnt_rtnl_fp_exit;
 	f->data_size = sizeof(struct rnt_rtnl_data);
 	for (i = 0; i < RNT_NR_POINTS; i++) {
 		unsigned long addr;
@@ -649,6 +552,7 @@ int rnt_probes_init(void)
 	if (RNT_HAVE_PERNET &&
 	    !rnt_resolve(rnt_net_syms, rnt_net_addrs, RNT_NR_NET))
 		f->info.available = true;
+	rnt_pernet_set_available(f->info.available);
 
 	f = &rnt_fps[RNT_FP_TOUCH];
 	f->info.name = "touch";
@@ -659,9 +563,9 @@ int rnt_probes_init(void)
 	return 0;
 }
 
-bool rnt_probes_pernet_available(void)
+bool rnt_probes_enabled(void)
 {
-	return rnt_fps[RNT_FP_PERNET].info.available;
+	return READ_ONCE(rnt_probes_on);
 }
 
 static int rnt_fp_register(struct rnt_fp *f, unsigned long *addrs, int n)
@@ -699,16 +603,6 @@ static void rnt_fp_unregister(struct rnt_fp *f)
 	f->info.registered = false;
 }
 
-/* The handler probes of one owner: handlers.c registers them. */
-void rnt_handler_fprobe_setup(struct fprobe *fp)
-{
-	memset(fp, 0, sizeof(*fp));
-	fp->entry_handler = rnt_handler_entry;
-	fp->exit_handler = rnt_handler_exit;
-	fp->entry_data_size = sizeof(struct rnt_handler_data);
-	rnt_fprobe_maxactive(fp, rnt_max_tasks);
-}
-
 /*
  * Registration order: the context probes come after the handler probes
  * (registered first, by the caller) and the lock probes, so that no
@@ -731,6 +625,8 @@ int rnt_probes_register(void)
 				      RNT_NR_REQ);
 	if (err)
 		rnt_probes_unregister();
+	else
+		WRITE_ONCE(rnt_probes_on, true);
 	return err;
 }
 
@@ -739,6 +635,7 @@ void rnt_probes_unregister(void)
 {
 	int i;
 
+	WRITE_ONCE(rnt_probes_on, false);
 	for (i = RNT_NR_FP - 1; i >= 0; i--)
 		rnt_fp_unregister(&rnt_fps[i]);
 }

@@ -7,7 +7,12 @@
 #include <kunit/test.h>
 #include <linux/module.h>
 
-#include "rnt.h"
+#include "keytab.h"
+#include "netns.h"
+#include "pernet.h"
+#include "stats.h"
+#include "task.h"
+#include "violations.h"
 
 /* Fake nets: only their addresses matter. */
 static char nets[4];

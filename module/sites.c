@@ -17,12 +17,14 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/percpu.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 
-#include "rnt.h"
+#include "keytab.h"
+#include "params.h"
+#include "sites.h"
 
-int rnt_max_sites = 4096;
 static struct rnt_keytab rnt_site_keys;
 
 struct rnt_site_stats __percpu **rnt_site_chunks;
@@ -90,6 +92,42 @@ int rnt_sites_sorted(struct rnt_site_ref **out)
 	return n;
 }
 
+/* The rtnl file's "site" records, most held first. */
+int rnt_sites_print(struct seq_file *m)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	struct rnt_site_ref *sites;
+	int i, n;
+
+	n = rnt_sites_sorted(&sites);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		seq_printf(m, "site sym=%s count=%llu", rnt_sym(sym, sites[i].ip),
+			   sites[i].count);
+		rnt_print_times(m, &sites[i].t);
+	}
+	kvfree(sites);
+	return 0;
+}
+
+/* The sites' part of the locksets file, most held first. */
+int rnt_site_sets_show(struct seq_file *m)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	struct rnt_site_ref *sites;
+	int i, n;
+
+	n = rnt_sites_sorted(&sites);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++)
+		rnt_print_shapes(m, rnt_sym(sym, sites[i].ip),
+				 &rnt_site_pcpu(sites[i].idx)->sets);
+	kvfree(sites);
+	return 0;
+}
+
 /*
  * Caller holds rnt_mutex. The probes may be running: a section that
  * races with a reset may be counted after it, or lost. The keys stay:
@@ -119,7 +157,6 @@ size_t rnt_sites_bytes(void)
 int rnt_sites_init(void)
 {
 	unsigned int i;
-
 	int err;
 
 	rnt_site_nr_chunks = DIV_ROUND_UP(rnt_max_sites, RNT_SITE_CHUNK);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Counters: per-CPU on the hot path, summed over the possible CPUs only
- * when a debugfs file is read.
+ * when a debugfs file is read, and the forms the table files print them
+ * in. The drop counters: every event the module could not record.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -11,16 +12,31 @@
 #include <linux/seq_file.h>
 #include <kunit/visibility.h>
 
-#include "rnt.h"
+#include "stats.h"
 
 /* The errnos rtnetlink handlers commonly return; the rest count as other. */
-const int rnt_errnos[RNT_NR_ERRNO - 1] = {
+const int rnt_errnos[] = {
 	EPERM, ENOENT, ESRCH, EINTR, EIO, ENXIO, ENOMEM, EBUSY, EEXIST, ENODEV,
 	EINVAL, ENOSPC, ERANGE, EMSGSIZE, EPROTONOSUPPORT, EOPNOTSUPP,
 	EAFNOSUPPORT, EADDRNOTAVAIL, ENOBUFS, ENOTSUPP,
 };
 
-struct rnt_rtnl_stats __percpu *rnt_rtnl;
+static_assert(ARRAY_SIZE(rnt_errnos) == RNT_NR_ERRNO - 1);
+
+static const char *const rnt_drop_names[] = {
+	[RNT_DROP_TASK] = "task_slots",
+	[RNT_DROP_SITE] = "sites",
+	[RNT_DROP_NETNS] = "netns",
+	[RNT_DROP_HELD] = "held",
+	[RNT_DROP_VIOLATION] = "violations",
+	[RNT_DROP_HANDLER] = "handlers",
+	[RNT_DROP_TOUCH_EVENT] = "touch_events",
+	[RNT_DROP_BLOCKED] = "blocked",
+	[RNT_DROP_HOLDS] = "holds",
+};
+
+static_assert(ARRAY_SIZE(rnt_drop_names) == RNT_NR_DROP);
+
 u64 __percpu *rnt_drops;
 
 unsigned int rnt_hist_bucket(u64 v)
@@ -179,53 +195,116 @@ u64 rnt_sum_u64(u64 __percpu *p)
 	return sum;
 }
 
-u64 rnt_max_u64(u64 __percpu *p)
+static void rnt_print_hist(struct seq_file *m, const char *key, const u64 *hist)
 {
-	u64 m = 0;
+	int i;
+
+	seq_printf(m, " %s=", key);
+	for (i = 0; i < RNT_HIST_BUCKETS; i++)
+		seq_printf(m, i ? ",%llu" : "%llu", hist[i]);
+}
+
+/* " PREFIX_sum=.. PREFIX_max=.. PREFIX_hist=..". */
+void rnt_print_dist(struct seq_file *m, const char *prefix,
+		    struct rnt_dist __percpu *d)
+{
+	struct rnt_dist s;
+	char key[16];
+
+	rnt_dist_sum(d, &s);
+	seq_printf(m, " %s_sum=%llu %s_max=%llu", prefix, s.sum, prefix, s.max);
+	snprintf(key, sizeof(key), "%s_hist", prefix);
+	rnt_print_hist(m, key, s.hist);
+}
+
+/*
+ * "NAME count=.. sum=.. max=.. hist=..": a function of its own, so that
+ * the 42-bucket sum is not on the stack frame of a caller that also
+ * holds a symbol buffer.
+ */
+noinline void rnt_print_count_dist(struct seq_file *m, const char *name,
+				   struct rnt_dist __percpu *d)
+{
+	struct rnt_dist s;
+
+	rnt_dist_sum(d, &s);
+	seq_printf(m, "%s count=%llu sum=%llu max=%llu", name, s.count, s.sum,
+		   s.max);
+	rnt_print_hist(m, "hist", s.hist);
+	seq_putc(m, '\n');
+}
+
+void rnt_print_times(struct seq_file *m, const struct rnt_times *t)
+{
+	seq_printf(m, " wait_sum=%llu wait_max=%llu hold_sum=%llu hold_max=%llu\n",
+		   t->wait_sum, t->wait_max, t->hold_sum, t->hold_max);
+}
+
+/* A lock-set bucket's label: "3", "5-8", or "4097+" for the last. */
+static const char *rnt_set_label(char *buf, size_t len, unsigned int b)
+{
+	unsigned int lo = rnt_set_bucket_min(b);
+
+	if (b == RNT_SET_BUCKETS - 1)
+		snprintf(buf, len, "%u+", lo);
+	else if (rnt_set_bucket_min(b + 1) - 1 == lo)
+		snprintf(buf, len, "%u", lo);
+	else
+		snprintf(buf, len, "%u-%u", lo, rnt_set_bucket_min(b + 1) - 1);
+	return buf;
+}
+
+/*
+ * The lock-set shapes of one owner, as the locksets file has them: a
+ * "lockset" record per (init_net, size) seen, then its largest set.
+ */
+void rnt_print_shapes(struct seq_file *m, const char *owner,
+		      struct rnt_sets __percpu *sets)
+{
+	struct rnt_sets s;
+	char label[24];
+	int init, b;
+
+	rnt_sets_sum(sets, &s);
+	for (init = 1; init >= 0; init--)
+		for (b = 0; b < RNT_SET_BUCKETS; b++)
+			if (s.n[init][b])
+				seq_printf(m, "lockset owner=%s size=%s init_net=%d count=%llu\n",
+					   owner, rnt_set_label(label, sizeof(label), b),
+					   init, s.n[init][b]);
+	if (s.max)
+		seq_printf(m, "lockset_max owner=%s max_set=%llu\n", owner, s.max);
+}
+
+void rnt_drops_show(struct seq_file *m)
+{
+	int i;
+
+	seq_puts(m, "drops");
+	for (i = 0; i < RNT_NR_DROP; i++)
+		seq_printf(m, " %s=%llu", rnt_drop_names[i],
+			   rnt_sum_u64(&rnt_drops[i]));
+	seq_putc(m, '\n');
+}
+
+/* Events racing with a reset may survive it. */
+void rnt_stats_reset(void)
+{
 	int cpu;
 
 	for_each_possible_cpu(cpu)
-		m = max(m, *per_cpu_ptr(p, cpu));
-	return m;
-}
-
-/* Caller holds rnt_mutex. Events racing with a reset may survive it. */
-void rnt_stats_reset(void)
-{
-	int cpu, i;
-
-	for_each_possible_cpu(cpu) {
-		for (i = 0; i < rnt_nr_handlers; i++)
-			memset(per_cpu_ptr(rnt_handlers[i].stats, cpu), 0,
-			       sizeof(struct rnt_hstats));
-		memset(per_cpu_ptr(rnt_rtnl, cpu), 0, sizeof(*rnt_rtnl));
 		memset(per_cpu_ptr(rnt_drops, cpu), 0,
 		       sizeof(*rnt_drops) * RNT_NR_DROP);
-	}
-	/*
-	 * inflight is a gauge of what runs now, not a count: a reset keeps
-	 * it, or the requests running across it would take it below zero.
-	 */
-	for (i = 0; i < rnt_nr_handlers; i++)
-		WRITE_ONCE(rnt_handlers[i].inflight_max,
-			   atomic_read(&rnt_handlers[i].inflight));
 }
 
 int rnt_stats_init(void)
 {
-	rnt_rtnl = alloc_percpu(struct rnt_rtnl_stats);
 	rnt_drops = __alloc_percpu(sizeof(u64) * RNT_NR_DROP, __alignof__(u64));
-	if (!rnt_rtnl || !rnt_drops) {
-		rnt_stats_exit();
-		return -ENOMEM;
-	}
-	return 0;
+	return rnt_drops ? 0 : -ENOMEM;
 }
 
 void rnt_stats_exit(void)
 {
 	free_percpu(rnt_drops);
-	free_percpu(rnt_rtnl);
 	rnt_drops = NULL;
-	rnt_rtnl = NULL;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-task state: claim, lookup, release.
+ * Per-task state: claim, lookup, release; the numbering of the task's
+ * RTNL sections and requests, and the sets of nets each one counts (the
+ * nets it locked for pernet.c, the nets it touched for footprint.c).
  *
  * A table of max_tasks slots (a module parameter, rounded up to a power
  * of two) is allocated at load. A task's slot is found by hashing its
@@ -18,17 +20,65 @@
 #include <linux/log2.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <net/net_namespace.h>
+#include <kunit/visibility.h>
 
-#include "rnt.h"
+#include "params.h"
+#include "stats.h"
+#include "task.h"
 
 #define RNT_TASK_WINDOW		32
-
-int rnt_max_tasks = 4096;
 
 /* rnt_task_keys[i] owns rnt_tasks[i]; NULL when free, claimed by cmpxchg. */
 static struct task_struct **rnt_task_keys;
 static struct rnt_task *rnt_tasks;
 static unsigned int rnt_task_bits;
+
+/*
+ * Count a net in the current section's lock set once: its record's stamp
+ * says which section counted it last. True when it is new to the set.
+ */
+bool rnt_set_note(u64 *stamp, u64 section)
+{
+	if (*stamp == section)
+		return false;
+	*stamp = section;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_set_note);
+
+/*
+ * Count @net in a set of @t's current section (its lock set or its
+ * touched set: the stamp of @net's record @rec for that set, the set's
+ * size @n and whether init_net is in it, @init), once per section.
+ * Without a record a net cannot be told apart: counted each time.
+ */
+void rnt_set_count(struct rnt_task *t, const struct net *net,
+		   struct rnt_netns *rec, u64 *stamp, unsigned int *n,
+		   bool *init)
+{
+	if (!rec)
+		rnt_drop(RNT_DROP_NETNS);
+	if (!rec || rnt_set_note(stamp, t->section)) {
+		(*n)++;
+		if (net == &init_net)
+			*init = true;
+	}
+}
+
+/* Sections are numbered per CPU; the CPU in the low bits makes them unique. */
+static DEFINE_PER_CPU(u64, rnt_section_seq);
+
+/* Start a new, empty lock set. Called from the probes (preemption off). */
+void rnt_section_begin(struct rnt_task *t)
+{
+	t->section = (this_cpu_inc_return(rnt_section_seq) << 16) |
+		     (raw_smp_processor_id() & 0xffff);
+	t->nset = 0;
+	t->set_init = false;
+	t->ntouch = 0;
+	t->touch_init = false;
+}
 
 static struct rnt_task *rnt_task_init(struct rnt_task *t)
 {

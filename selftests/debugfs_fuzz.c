@@ -2,15 +2,17 @@
 /*
  * debugfs_fuzz: bad input for the module's debugfs files.
  *
- *   debugfs_fuzz write FILE [-n WRITES] [-s SEED]
+ *   debugfs_fuzz write FILE [-n WRITES] [-s SEED] [-e]
  *   debugfs_fuzz read FILE...
  *
  * write: WRITES writes to FILE (enable, reset or violation_action) of
  * random bytes, overlong strings, negative and odd numbers, near misses,
  * partial commands and commands at an offset, with a valid command now
  * and then. Each write must be taken exactly when the file's grammar
- * says it is valid (at offset 0, whole, shorter than 8 bytes, no NUL, one
- * word once blanks are stripped) and refused with EINVAL otherwise (a
+ * says it is valid (at offset 0, whole, shorter than 8 bytes, no NUL;
+ * once blanks are stripped, a kstrtobool() word for enable, a true one
+ * for reset, count or warn for violation_action; -e: this kernel's
+ * kstrtobool() takes e/E and d/D too) and refused with EINVAL otherwise (a
  * pwrite() to a seq_file-backed file gets ESPIPE from the VFS), and
  * only a valid write may change the module's state: enable,
  * violation_action and, for reset, the stats file.
@@ -51,6 +53,7 @@ static const char *const near_misses[] = {
 };
 
 static unsigned long long rng;
+static bool kbool_ed;		/* kstrtobool() takes "enable"/"disable" */
 
 static unsigned int rnd(unsigned int n)
 {
@@ -140,6 +143,29 @@ static bool kspace(char c)
 	return c && strchr(" \t\n\v\f\r\xa0", c);
 }
 
+/*
+ * The kernel's kstrtobool() on a word of @len bytes: 1 true, 0 false,
+ * -1 refused. It looks at the first one or two characters only.
+ */
+static int kbool(const char *w, size_t len)
+{
+	char c = len ? w[0] : '\0', d = len > 1 ? w[1] : '\0';
+
+	if (!c)
+		return -1;
+	if (strchr("yYtT1", c) || (kbool_ed && strchr("eE", c)))
+		return 1;
+	if (strchr("nNfF0", c) || (kbool_ed && strchr("dD", c)))
+		return 0;
+	if (c == 'o' || c == 'O') {
+		if (d == 'n' || d == 'N')
+			return 1;
+		if (d == 'f' || d == 'F')
+			return 0;
+	}
+	return -1;
+}
+
 /* Whether the module must take @len bytes of @buf written at @off. */
 static bool valid(int file, const char *buf, size_t len, off_t off)
 {
@@ -151,6 +177,10 @@ static bool valid(int file, const char *buf, size_t len, off_t off)
 		start++;
 	while (end > start && kspace(buf[end - 1]))
 		end--;
+	if (file == 0)
+		return kbool(buf + start, end - start) >= 0;
+	if (file == 1)
+		return kbool(buf + start, end - start) == 1;
 	for (i = 0; i < 4 && words[file][i]; i++)
 		if (strlen(words[file][i]) == end - start &&
 		    !memcmp(words[file][i], buf + start, end - start))
@@ -346,9 +376,11 @@ int main(int argc, char **argv)
 	if (i == 3)
 		goto usage;
 	optind = 3;
-	while ((opt = getopt(argc, argv, "n:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:s:e")) != -1) {
 		if (opt == 'n')
 			n = atol(optarg);
+		else if (opt == 'e')
+			kbool_ed = true;
 		else if (opt == 's')
 			rng = strtoull(optarg, NULL, 0) | 1;
 		else
@@ -357,7 +389,7 @@ int main(int argc, char **argv)
 	printf("# seed=%llu\n", rng);
 	return fuzz_writes(i, n);
 usage:
-	fprintf(stderr, "usage: debugfs_fuzz write enable|reset|violation_action [-n N] [-s SEED]\n"
+	fprintf(stderr, "usage: debugfs_fuzz write enable|reset|violation_action [-n N] [-s SEED] [-e]\n"
 			"       debugfs_fuzz read FILE...\n");
 	return 2;
 }

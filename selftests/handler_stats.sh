@@ -8,7 +8,7 @@ K=8		# links, addresses and routes
 N=200		# generated doit requests
 
 ktap_print_header
-ktap_set_plan 21
+ktap_set_plan 22
 rnt_dmesg_start
 modprobe dummy
 rnt_load
@@ -112,12 +112,18 @@ echo 1 > "$RNT_DIR/enable"
 ip netns exec "$NS" "$RTNL_GEN" getlink -i 1 -n 10 > /dev/null
 ktap_expect_eq "re-enabled: old counts kept, new ones added" 20 "$(rnt_calls rtnl_getlink)"
 
-# --- bad writes are refused and change nothing ---
+# --- enable and reset take kstrtobool() words; bad writes change nothing ---
+printf 'n' > "$RNT_DIR/enable"
+off=$(cat "$RNT_DIR/enable")
+printf 'Yes' > "$RNT_DIR/enable"
+ktap_expect_eq "enable takes kstrtobool() words (n, Yes)" "0 1" "$off $(cat "$RNT_DIR/enable")"
 bad=0
-for w in 2 -1 yes "1 1" enable 0x1; do
+for w in 2 -1 x o ox +1 "#1"; do
 	printf '%s' "$w" > "$RNT_DIR/enable" 2>/dev/null && bad=1
 	printf '%s' "$w" > "$RNT_DIR/reset" 2>/dev/null && bad=1
 done
+# A false word is no reset.
+printf 'off' > "$RNT_DIR/reset" 2>/dev/null && bad=1
 ktap_expect_eq "garbage writes rejected, state unchanged" "0 1 20" \
 	"$bad $(cat "$RNT_DIR/enable") $(rnt_calls rtnl_getlink)"
 
