@@ -61,7 +61,7 @@ static const char *const status_records[] = {
 static const char *const handlers_records[] = { "handler" };
 static const char *const stats_records[] = { "stat" };
 static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
-static const char *const locksets_records[] = { "lockset" };
+static const char *const locksets_records[] = { "lockset", "lockset_max" };
 static const char *const netns_records[] = { "netns", "exited" };
 static const char *const footprint_records[] = {
 	"coverage", "outside", "owner", "event",
@@ -70,6 +70,24 @@ static const char *const blocked_records[] = { "blocked", "pair", "comm" };
 static const char *const violations_records[] = {
 	"total", "ring", "violation", "stack",
 };
+const char *const now_records[4] = { "now", "holder", "waiters", "waiter" };
+
+#define FILE_RECORDS(file, names) { file, names, ARRAY_SIZE(names) }
+
+const struct file_records file_records[] = {
+	FILE_RECORDS("status", status_records),
+	FILE_RECORDS("handlers", handlers_records),
+	FILE_RECORDS("stats", stats_records),
+	FILE_RECORDS("rtnl", rtnl_records),
+	FILE_RECORDS("now", now_records),
+	FILE_RECORDS("blocked", blocked_records),
+	FILE_RECORDS("netns", netns_records),
+	FILE_RECORDS("locksets", locksets_records),
+	FILE_RECORDS("footprint", footprint_records),
+	FILE_RECORDS("violations", violations_records),
+};
+
+const size_t nr_file_records = ARRAY_SIZE(file_records);
 
 #define SET_KNOWN(f, names)				\
 	do {						\
@@ -720,22 +738,74 @@ static int parse_lockset(const struct rfile *f, const struct record *r,
 			      l);
 }
 
+static int parse_lockset_max(const struct rfile *f, const struct record *r,
+			     void *out)
+{
+	struct lockset_max *m = out;
+
+	m->rec = r;
+	m->owner = rec_str(f, r, "owner");
+	if (!m->owner)
+		return -1;
+	return rec_u64(f, r, "max_set", &m->max_set);
+}
+
+/*
+ * Give each shape its owner's lockset_max: the first one after it, of
+ * its owner, with no other lockset_max in between.
+ */
+static void link_lockset_maxes(struct locksets *t)
+{
+	const struct rfile *f = &t->rf;
+	size_t i, j, row = 0, start = 0, m = 0;
+
+	for (i = 0; i < f->nrecs; i++) {
+		if (!strcmp(f->recs[i].name, "lockset")) {
+			row++;
+			continue;
+		}
+		if (strcmp(f->recs[i].name, "lockset_max"))
+			continue;
+		for (j = start; j < row; j++)
+			if (!t->v[j].max &&
+			    !strcmp(t->v[j].owner, t->maxes[m].owner))
+				t->v[j].max = &t->maxes[m];
+		start = row;
+		m++;
+	}
+}
+
 int load_locksets(struct locksets *t)
 {
 	void *v;
 	int err;
 
+	t->maxes = NULL;
+	t->nmaxes = 0;
 	err = load_array(&t->rf, "locksets", "lockset", locksets_records,
 			 ARRAY_SIZE(locksets_records), sizeof(*t->v),
 			 parse_lockset, NULL, &v, &t->n);
 	t->v = v;
-	return err;
+	if (err)
+		return err;
+	if (parse_array(&t->rf, "lockset_max", sizeof(*t->maxes),
+			parse_lockset_max, NULL, &v, &t->nmaxes)) {
+		free_locksets(t);
+		return -1;
+	}
+	t->maxes = v;
+	link_lockset_maxes(t);
+	return 0;
 }
 
 void free_locksets(struct locksets *t)
 {
 	free(t->v);
+	free(t->maxes);
 	rfile_free(&t->rf);
+	t->v = NULL;
+	t->maxes = NULL;
+	t->n = t->nmaxes = 0;
 }
 
 static const struct u64_field netns_fields[] = {
@@ -1148,18 +1218,11 @@ bool fp_verdict_ready(enum fp_verdict v)
 /* locksets' "lockset_max owner=@owner max_set=N": N, or 0 when absent. */
 static uint64_t lockset_max_of(const struct locksets *ls, const char *owner)
 {
-	const char *o, *m;
-	uint64_t v;
 	size_t i;
 
-	for (i = 0; ls && i < ls->rf.nrecs; i++) {
-		if (strcmp(ls->rf.recs[i].name, "lockset_max"))
-			continue;
-		o = rec_opt(&ls->rf, &ls->rf.recs[i], "owner");
-		m = rec_opt(&ls->rf, &ls->rf.recs[i], "max_set");
-		if (o && m && !strcmp(o, owner) && !parse_u64(m, &v))
-			return v;
-	}
+	for (i = 0; ls && i < ls->nmaxes; i++)
+		if (!strcmp(ls->maxes[i].owner, owner))
+			return ls->maxes[i].max_set;
 	return 0;
 }
 

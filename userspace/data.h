@@ -22,6 +22,23 @@
  * records of unknown names stay in the rfile.
  */
 
+/*
+ * The records rtnlctl reads, per debugfs file: a record of another name
+ * is kept and shown as written (print_other_records()). This is
+ * rtnlctl's side of the contract of docs/debugfs.md, whose tables list
+ * what the module writes; "rtnlctl --known-records" prints it for
+ * tests/contract.sh.
+ */
+struct file_records {
+	const char *file;
+	const char *const *names;
+	size_t n;
+};
+
+extern const struct file_records file_records[];
+extern const size_t nr_file_records;
+extern const char *const now_records[4];
+
 /* The handler kinds of format version 1; a newer module may add more. */
 extern const char *const kind_names[2];
 
@@ -179,6 +196,13 @@ struct rtnl_info {
 	size_t nsites;
 };
 
+/* "lockset_max owner=O max_set=N": the largest set of owner O's shapes. */
+struct lockset_max {
+	const struct record *rec;
+	const char *owner;
+	uint64_t max_set;
+};
+
 struct lockset {
 	const struct record *rec;
 	const char *owner;
@@ -187,12 +211,21 @@ struct lockset {
 	uint64_t size_max;	/* its largest, or 0 for "or more" */
 	bool or_more;		/* the last bucket: size_num or more */
 	uint64_t init_net, count;
+	/* Its owner's lockset_max, or NULL (an older module has none). */
+	const struct lockset_max *max;
 };
 
+/*
+ * The module writes each owner's shapes, then its lockset_max: that
+ * record is the largest set of the shapes of its owner since the
+ * previous lockset_max (two handlers may share a function name).
+ */
 struct locksets {
 	struct rfile rf;
 	struct lockset *v;
 	size_t n;
+	struct lockset_max *maxes;	/* in file order */
+	size_t nmaxes;
 };
 
 /*

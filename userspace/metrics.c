@@ -450,6 +450,12 @@ static void print_tables(const struct all *a)
 		label_u64(&l, "init_net", ls->init_net);
 		sample("lockset_shape_total", &l, ls->count);
 	}
+	header("lockset_max_size", "gauge",
+	       "Largest per-netns lock set taken, by owner.");
+	for (i = 0; i < a->locksets.nmaxes; i++)
+		sample("lockset_max_size",
+		       one_label(&l, "owner", a->locksets.maxes[i].owner),
+		       a->locksets.maxes[i].max_set);
 
 	header("netns", "gauge", "Live network namespaces.");
 	for (i = 0, live = 0; i < a->netns.n; i++)

@@ -7,10 +7,6 @@
 #include "main.h"
 #include "now.h"
 
-static const char *const now_records[] = {
-	"now", "holder", "waiters", "waiter",
-};
-
 static const struct record *now_find(const struct rfile *f, const char *name)
 {
 	size_t i;

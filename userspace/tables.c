@@ -32,7 +32,7 @@ static int table_args(const char *cmd, const struct tcol *cols, size_t n,
 	return 0;
 }
 
-enum { L_OWNER, L_SIZE, L_INIT_NET, L_COUNT, NR_L };
+enum { L_OWNER, L_SIZE, L_INIT_NET, L_COUNT, L_MAX_SET, NR_L };
 
 static const struct tcol lockset_cols[NR_L] = {
 	TCOL("OWNER", NULL, TC_DEFAULT, "handler, or call site outside rtnetlink"),
@@ -40,6 +40,8 @@ static const struct tcol lockset_cols[NR_L] = {
 	     "per-netns locks in the set: 1 to 4, then ranges 5-8 ... 4097+"),
 	TCOL("INIT_NET", NULL, TC_DEFAULT | TC_NUM, "1 when init_net was in it"),
 	TCOL("COUNT", NULL, TC_DEFAULT | TC_NUM, "RTNL sections with that set"),
+	TCOL("MAX_SET", NULL, TC_DEFAULT | TC_NUM,
+	     "the owner's largest set, exactly (lockset_max), or -"),
 };
 
 int do_locksets(int argc, char **argv)
@@ -91,6 +93,12 @@ int do_locksets(int argc, char **argv)
 		print_bool("init_net", NULL, t.v[i].init_net);
 		cell_u64(L_INIT_NET, NULL, t.v[i].init_net);
 		cell_u64(L_COUNT, "count", t.v[i].count);
+		if (t.v[i].max) {
+			cell_u64(L_MAX_SET, "max_set", t.v[i].max->max_set);
+		} else {
+			print_str("max_set", NULL, NULL);
+			cell_str(L_MAX_SET, NULL, "-");
+		}
 		print_extra(&t.rf, t.v[i].rec, false);
 		table_row_end();
 	}

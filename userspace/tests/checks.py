@@ -28,6 +28,18 @@ ERRNOS = {2: "ENOENT", 17: "EEXIST", 22: "EINVAL", OTHER: "other"}
 FLAGS = ["DOIT_UNLOCKED", "BULK_DEL", "DUMP_UNLOCKED", "DUMP_SPLIT_NLM_DONE"]
 
 
+def fields(words):
+    """The key=value words of a record line (after its name) as a dict."""
+    r, last = {}, None
+    for w in words:
+        if w.startswith("[") and w.endswith("]") and last:
+            r[last] += " " + w      # "sym+0x1/0x2 [module]" from %pS
+        elif "=" in w:
+            last, value = w.split("=", 1)
+            r[last] = value
+    return r
+
+
 def records(fix, name, rec):
     with open(os.path.join(fix, name)) as f:
         lines = f.read().splitlines()
@@ -35,14 +47,7 @@ def records(fix, name, rec):
         words = line.split()
         if not words or words[0] != rec:
             continue
-        r, last = {}, None
-        for w in words[1:]:
-            if w.startswith("[") and w.endswith("]") and last:
-                r[last] += " " + w      # "sym+0x1/0x2 [module]" from %pS
-            elif "=" in w:
-                last, value = w.split("=", 1)
-                r[last] = value
-        yield r
+        yield fields(words[1:])
 
 
 # The keys rtnlctl knows in each record; the rest show up in "extra".
@@ -75,7 +80,8 @@ KNOWN = {
 RECORDS = {
     "status": ["module", "feature", "probe", "memory", "drops"],
     "handlers": ["handler"], "stats": ["stat"],
-    "rtnl": ["acquire", "wait", "hold", "site"], "locksets": ["lockset"],
+    "rtnl": ["acquire", "wait", "hold", "site"],
+    "locksets": ["lockset", "lockset_max"],
     "netns": ["netns", "exited"],
     "violations": ["total", "ring", "violation", "stack"],
     "footprint": ["coverage", "outside", "owner", "event"],
@@ -501,14 +507,42 @@ def check_top(got, fix, args):
     return errs + compare(got, exp)
 
 
+def lockset_rows(fix):
+    """The lockset records, each with the max_set of the lockset_max of
+    its owner that closes it (the next one of that owner, with no other
+    lockset_max in between), or None."""
+    rows, open_rows = [], []
+    with open(os.path.join(fix, "locksets")) as f:
+        lines = f.read().splitlines()[1:]
+    for line in lines:
+        words = line.split()
+        if not words or words[0] not in ("lockset", "lockset_max"):
+            continue
+        r = fields(words[1:])
+        if words[0] == "lockset":
+            r["_max"] = None
+            rows.append(r)
+            open_rows.append(r)
+            continue
+        for o in open_rows:
+            if o["owner"] == r["owner"]:
+                o["_max"] = int(r["max_set"])
+        open_rows = []
+    return rows
+
+
 def check_locksets(got, fix, args):
-    exp = [with_extra({"owner": r["owner"],
-                       "size": set_size(r["size"])[0],
-                       "size_max": set_size(r["size"])[1],
-                       "or_more": set_size(r["size"])[2],
-                       "init_net": r["init_net"] == "1",
-                       "count": int(r["count"])}, r, "lockset")
-           for r in records(fix, "locksets", "lockset")]
+    exp = []
+    for r in lockset_rows(fix):
+        m = r.pop("_max")
+        o = {"owner": r["owner"],
+             "size": set_size(r["size"])[0],
+             "size_max": set_size(r["size"])[1],
+             "or_more": set_size(r["size"])[2],
+             "init_net": r["init_net"] == "1",
+             "count": int(r["count"]),
+             "max_set": m}
+        exp.append(with_extra(o, r, "lockset"))
     return compare(got, wrap(fix, "locksets", {"locksets": exp}))
 
 

@@ -413,6 +413,63 @@ expect_text "handlers --sort owner -o HANDLER,OWNER" \
 	-o HANDLER,OWNER
 expect_text "locksets --sort size: 5-8 after 4, 1025-2048 last" "$EXP/locksets-sort-size.txt" \
 	"$GOOD" locksets --sort size
+# lockset_max: the MAX_SET of its owner's rows, never a record as written.
+bad=0
+for v in "" -r; do
+	# shellcheck disable=SC2086 # $v is an option or nothing
+	run "$GOOD" locksets $v
+	if [ "$RC" != 0 ] || grep -q 'lockset_max\|^$' "$TMP/out"; then
+		echo "locksets $v:" >>"$TMP/diag"
+		cat "$TMP/out" >>"$TMP/diag"
+		bad=1
+	fi
+done
+run "$GOOD" -j locksets
+[ "$RC" = 0 ] && ! grep -q 'other_records\|lockset_max' "$TMP/out" || bad=1
+result $bad "locksets: lockset_max is a column, in text, -r and JSON, not shown as written"
+run "$GOOD" locksets -r -n -o owner,max_set --sort max_set
+printf '%s\n' 'default_device_exit_batch+0x28/0x22a 1536' 'rtnl_newfoo 6' \
+	'inet6_rtm_newaddr 3' 'rtnl_newlink 2' 'rtnl_newlink 2' \
+	'addrconf_verify_work+0x1c/0x40 -' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "locksets --sort max_set: largest first, - (no lockset_max) last"
+# Two handlers of one function name: each lockset_max closes the shapes
+# before it, back to the previous lockset_max.
+# shellcheck disable=SC2016 # a sed script
+dir=$(variant lsdup locksets '$a lockset owner=rtnl_newlink size=4 init_net=0 count=1\nlockset_max owner=rtnl_newlink max_set=4')
+run "$dir" locksets -r -n -o owner,size,max_set
+printf '%s\n' 'rtnl_newlink 1 2' 'rtnl_newlink 2 2' 'inet6_rtm_newaddr 3 3' \
+	'rtnl_newfoo 5-8 6' 'addrconf_verify_work+0x1c/0x40 1 -' \
+	'default_device_exit_batch+0x28/0x22a 1025-2048 1536' 'rtnl_newlink 4 4' \
+	>"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "locksets: a lockset_max is its owner's since the previous one"
+expect_check "locksets JSON with two owners of one name" locksets -- "$dir" locksets
+# A lockset_max without shapes (a read that raced with a reset): no row,
+# nothing as written; metrics have it.
+# shellcheck disable=SC2016 # a sed script
+dir=$(variant lsorphan locksets '$a lockset_max owner=linkwatch_event+0x10/0x50 max_set=2')
+expect_text "locksets: a lockset_max without shapes adds no row" \
+	"$EXP/locksets.txt" "$dir" locksets
+expect_check "locksets JSON: a lockset_max without shapes" locksets -- \
+	"$dir" locksets
+run "$dir" metrics
+[ "$RC" = 0 ] && python3 "$HERE/promcheck.py" "$TMP/out" \
+	'rtnl_net_trace_lockset_max_size{owner="rtnl_newlink"} 2' \
+	'rtnl_net_trace_lockset_max_size{owner="default_device_exit_batch+0x28/0x22a"} 1536' \
+	'rtnl_net_trace_lockset_max_size{owner="linkwatch_event+0x10/0x50"} 2' \
+	>"$TMP/diag" &&
+	[ "$(grep -c '^rtnl_net_trace_lockset_max_size' "$TMP/out")" = 5 ]
+result $? "metrics: lockset_max_size, one series per lockset_max"
+while IFS='|' read -r desc script msg; do
+	dir=$(variant lsmax-bad locksets "$script")
+	expect_error "locksets with $desc" "malformed record in locksets $msg" \
+		"$dir" locksets
+done <<'EOF'
+a lockset_max without max_set|4s/ max_set=2//|line 4: missing max_set
+a lockset_max with a bad max_set|4s/max_set=2/max_set=two/|line 4: bad number in max_set
+a lockset_max without owner|4s/ owner=rtnl_newlink//|line 4: missing owner
+EOF
 expect_text "netns --sort requests -n" "$EXP/netns-sort.txt" "$GOOD" \
 	netns --sort requests -n
 expect_text "rtnl -o site,hold_sum --sort hold_sum" "$EXP/rtnl-o.txt" \
