@@ -14,7 +14,6 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kallsyms.h>
-#include <linux/kprobes.h>
 #include <linux/list.h>
 #include <linux/rcupdate.h>
 #include <linux/rtnetlink.h>
@@ -100,6 +99,8 @@ struct rnt_found {
 	char name[RNT_NAME_LEN];
 	char owner[MODULE_NAME_LEN];
 };
+
+struct rnt_inflight rnt_inflight[RNT_MAX_HANDLERS];
 
 /* The handler probes' callbacks, from probes.c. */
 static fprobe_entry_cb rnt_hprobe_entry;
@@ -414,8 +415,8 @@ void rnt_handlers_clear_inflight(void)
 	int i;
 
 	for (i = 0; i < rnt_nr_handlers; i++) {
-		atomic_set(&rnt_handlers[i].inflight, 0);
-		WRITE_ONCE(rnt_handlers[i].inflight_max, 0);
+		atomic_set(&rnt_inflight[i].n, 0);
+		WRITE_ONCE(rnt_inflight[i].max, 0);
 	}
 }
 
@@ -433,51 +434,9 @@ void rnt_handlers_reset(void)
 		for_each_possible_cpu(cpu)
 			memset(per_cpu_ptr(rnt_handlers[i].stats, cpu), 0,
 			       sizeof(struct rnt_hstats));
-		WRITE_ONCE(rnt_handlers[i].inflight_max,
-			   atomic_read(&rnt_handlers[i].inflight));
+		WRITE_ONCE(rnt_inflight[i].max, atomic_read(&rnt_inflight[i].n));
 	}
 }
-
-static void rnt_handler_inflight(struct rnt_handler *h, int delta)
-{
-	int n = atomic_add_return(delta, &h->inflight);
-
-	/* Racy on purpose: a lost update only understates the maximum. */
-	if (n > READ_ONCE(h->inflight_max))
-		WRITE_ONCE(h->inflight_max, n);
-}
-
-/* A request the dispatcher will hand to handler @slot. */
-void rnt_handler_request(int slot)
-{
-	this_cpu_inc(rnt_handlers[slot].stats->requests);
-}
-NOKPROBE_SYMBOL(rnt_handler_request);
-
-/* A call of @h begins, with RTNL held by the caller (@rtnl) or not. */
-void rnt_handler_enter(struct rnt_handler *h, bool rtnl)
-{
-	if (rtnl)
-		this_cpu_inc(h->stats->rtnl);
-	else
-		this_cpu_inc(h->stats->unlocked);
-	rnt_handler_inflight(h, 1);
-}
-NOKPROBE_SYMBOL(rnt_handler_enter);
-
-/* A call of @h returned @ret after @lat ns. */
-void rnt_handler_leave(struct rnt_handler *h, int ret, u64 lat)
-{
-	this_cpu_inc(h->stats->calls);
-	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
-	if (ret < 0 && !(h->kind == RNT_DUMPIT && ret == -EMSGSIZE)) {
-		this_cpu_inc(h->stats->errors);
-		this_cpu_inc(h->stats->errnos[rnt_errno_index(-ret)]);
-	}
-	rnt_dist_add(&h->stats->lat, lat);
-	rnt_handler_inflight(h, -1);
-}
-NOKPROBE_SYMBOL(rnt_handler_leave);
 
 /* The callbacks of every owner's handler probe; once, before any scan. */
 void rnt_handlers_set_probe(fprobe_entry_cb entry, fprobe_exit_cb exit,
@@ -797,7 +756,7 @@ int rnt_handler_stats_show(struct seq_file *m)
 		rnt_print_errnos(m, h);
 		seq_printf(m, " rtnl=%llu unlocked=%llu inflight=%d inflight_max=%d",
 			   rnt_sum_u64(&h->stats->rtnl), rnt_sum_u64(&h->stats->unlocked),
-			   atomic_read(&h->inflight), READ_ONCE(h->inflight_max));
+			   atomic_read(&rnt_inflight[i].n), READ_ONCE(rnt_inflight[i].max));
 		seq_printf(m, " requests=%llu rounds=%llu", requests,
 			   h->kind == RNT_DUMPIT ? calls : 0);
 		rnt_print_dist(m, "lat", &h->stats->lat);

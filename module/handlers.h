@@ -51,8 +51,6 @@ struct rnt_handler {
 	bool present;
 	u32 flags;
 	struct rnt_hstats __percpu *stats;
-	atomic_t inflight;
-	int inflight_max;
 };
 
 extern struct rnt_handler rnt_handlers[RNT_MAX_HANDLERS];
@@ -69,12 +67,63 @@ void rnt_handlers_set_probe(fprobe_entry_cb entry, fprobe_exit_cb exit,
 int rnt_handler_find(unsigned long ip, int family, int msgtype, int kind);
 int rnt_handler_predict(int family, int msgtype, bool dump);
 bool rnt_handler_locked(const struct rnt_handler *h);
-void rnt_handler_request(int slot);
-void rnt_handler_enter(struct rnt_handler *h, bool rtnl);
-void rnt_handler_leave(struct rnt_handler *h, int ret, u64 lat);
 int rnt_handlers_show(struct seq_file *m);
 int rnt_handler_stats_show(struct seq_file *m);
 int rnt_handler_sets_show(struct seq_file *m);
+
+/*
+ * Calls of each slot in flight, and the most at once since the last
+ * reset. Its maximum needs one shared count, so it cannot be per CPU; it
+ * has a cache line of its own, away from the slot fields that every CPU
+ * reads on every call, so that only CPUs running the same handler at the
+ * same time share it.
+ */
+struct rnt_inflight {
+	atomic_t n;
+	int max;
+} ____cacheline_aligned_in_smp;
+
+extern struct rnt_inflight rnt_inflight[RNT_MAX_HANDLERS];
+
+/* The figures the probes keep of each handler, inline on the hot path. */
+static inline void rnt_handler_inflight(struct rnt_handler *h, int delta)
+{
+	struct rnt_inflight *f = &rnt_inflight[h - rnt_handlers];
+	int n = atomic_add_return(delta, &f->n);
+
+	/* Racy on purpose: a lost update only understates the maximum. */
+	if (n > READ_ONCE(f->max))
+		WRITE_ONCE(f->max, n);
+}
+
+/* A request the dispatcher will hand to handler @slot. */
+static inline void rnt_handler_request(int slot)
+{
+	this_cpu_inc(rnt_handlers[slot].stats->requests);
+}
+
+/* A call of @h begins, with RTNL held by the caller (@rtnl) or not. */
+static inline void rnt_handler_enter(struct rnt_handler *h, bool rtnl)
+{
+	if (rtnl)
+		this_cpu_inc(h->stats->rtnl);
+	else
+		this_cpu_inc(h->stats->unlocked);
+	rnt_handler_inflight(h, 1);
+}
+
+/* A call of @h returned @ret after @lat ns. */
+static inline void rnt_handler_leave(struct rnt_handler *h, int ret, u64 lat)
+{
+	this_cpu_inc(h->stats->calls);
+	/* A dumpit's -EMSGSIZE means "skb full, call me again". */
+	if (ret < 0 && !(h->kind == RNT_DUMPIT && ret == -EMSGSIZE)) {
+		this_cpu_inc(h->stats->errors);
+		this_cpu_inc(h->stats->errnos[rnt_errno_index(-ret)]);
+	}
+	rnt_dist_add(&h->stats->lat, lat);
+	rnt_handler_inflight(h, -1);
+}
 
 /* What the RTNL sections of handler @slot waited, held and locked. */
 static inline void rnt_handler_wait(int slot, u64 ns)

@@ -24,7 +24,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/kprobes.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -82,18 +81,6 @@ struct rnt_netns *rnt_netns_of(const struct net *net)
 	rcu_read_unlock();
 	return rec;
 }
-
-/* A request sent from @net. */
-void rnt_netns_request(const struct net *net)
-{
-	struct rnt_netns *rec = rnt_netns_of(net);
-
-	if (rec)
-		this_cpu_inc(rec->stats->requests);
-	else
-		rnt_drop(RNT_DROP_NETNS);
-}
-NOKPROBE_SYMBOL(rnt_netns_request);
 
 /* Fold one record's figures into a total: sums add, maxima take the max. */
 void rnt_netns_fold(struct rnt_netns_sum *total, const struct rnt_netns_sum *s)

@@ -53,7 +53,7 @@ struct net;
 int rnt_netns_init_all(void);
 void rnt_netns_exit_all(void);
 struct rnt_netns *rnt_netns_of(const struct net *net);
-void rnt_netns_request(const struct net *net);
+
 void rnt_netns_reset(void);
 int rnt_netns_show(struct seq_file *m);
 void rnt_netns_memory(unsigned int *records, size_t *bytes);
@@ -66,5 +66,16 @@ unsigned int rnt_netns_trim(struct list_head *exited, unsigned int *nexited,
 			    struct list_head *folded, unsigned int max);
 unsigned int rnt_netns_reap(struct list_head *folded, u64 batch,
 			    struct rnt_netns_sum *total, struct list_head *gone);
+
+/* A request sent from @net, on the hot path. */
+static inline void rnt_netns_request(const struct net *net)
+{
+	struct rnt_netns *rec = rnt_netns_of(net);
+
+	if (rec)
+		this_cpu_inc(rec->stats->requests);
+	else
+		rnt_drop(RNT_DROP_NETNS);
+}
 
 #endif /* _RNT_NETNS_H */

@@ -9,7 +9,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/kprobes.h>
 #include <linux/percpu.h>
 #include <linux/seq_file.h>
 
@@ -32,13 +31,7 @@ static const char *const rnt_acquire_names[] = {
 
 static_assert(ARRAY_SIZE(rnt_acquire_names) == RNT_NR_ACQ);
 
-static struct rnt_rtnl_stats __percpu *rnt_rtnl;
-
-void rnt_rtnl_count(enum rnt_acquire how)
-{
-	this_cpu_inc(rnt_rtnl->acquire[how]);
-}
-NOKPROBE_SYMBOL(rnt_rtnl_count);
+struct rnt_rtnl_stats __percpu *rnt_rtnl;
 
 /*
  * The end of an RTNL section (@rtnl_end) or of the outermost rtnetlink

@@ -26,11 +26,18 @@ struct rnt_rtnl_stats {
 	struct rnt_dist hold;
 };
 
+extern struct rnt_rtnl_stats __percpu *rnt_rtnl;
+
+/* How RTNL was taken (or not, for a trylock), on the hot path. */
+static inline void rnt_rtnl_count(enum rnt_acquire how)
+{
+	this_cpu_inc(rnt_rtnl->acquire[how]);
+}
+
 int rnt_rtnl_init(void);
 void rnt_rtnl_exit(void);
 void rnt_rtnl_reset(void);
 int rnt_rtnl_show(struct seq_file *m);
-void rnt_rtnl_count(enum rnt_acquire how);
 void rnt_rtnl_wait_begin(struct rnt_task *t, u64 start, unsigned long caller);
 void rnt_rtnl_acquired(struct rnt_task *t, u64 start, unsigned long caller,
 		       bool waited);
