@@ -14,7 +14,11 @@
 #   call site whose to-do list is N NETDEV_FEAT_CHANGE touches of A;
 # - 7.3: a section that holds A's lock and changes A, then B: one
 #   covered touch of each kind in A, one uncovered in B, and an
-#   unlocked_touch violation naming B for each of the latter.
+#   unlocked_touch violation naming B for each of the latter;
+# - in three fresh netns X, Y, Z: a veth created from X into Y with its
+#   peer in Z, a dummy in X, an address added in X, the dummy moved from
+#   X to Y, then all three deleted: per case the owner, its touched sets,
+#   its lock sets (7.3) and rtnlctl todo's verdict.
 . "$(dirname "$0")/lib.sh"
 
 TKO=$RNT_TOP/selftests/touch/rnt_touch.ko
@@ -22,7 +26,7 @@ K=${RNT_FOOTPRINT_K:-7}
 N=5
 
 ktap_print_header
-ktap_set_plan 18
+ktap_set_plan 26
 rnt_dmesg_start
 rnt_load
 modprobe dummy
@@ -150,6 +154,145 @@ else
 	for _ in 1 2 3 4; do
 		ktap_test_skip "per-netns RTNL unavailable on this kernel"
 	done
+fi
+
+# --- the cases of the conversion to-do list, in fresh netns X, Y, Z ---
+rnt_setup_ns X
+rnt_setup_ns Y
+rnt_setup_ns Z
+RNTLCTL_JSON=$(mktemp)
+trap 'kill "${pids[@]}" 2>/dev/null; rm -f "$batch" "$RNTLCTL_JSON"; rnt_cleanup' EXIT
+
+# verdict OWNER: rtnlctl todo's verdict for that owner (a handler's name,
+# or a site's symbol without its offset).
+verdict()
+{
+	"$RNTLCTL" -j todo -a > "$RNTLCTL_JSON"
+	jq -r --arg o "$1" '[.owners[] | select(.owner == $o or (.owner | startswith($o + "+")))
+		| .verdict + (if .verdict == "multi" then " \(.max_touched)" else "" end)]
+		| if length == 1 then .[0] else "\(length) owners" end' "$RNTLCTL_JSON"
+}
+
+# sets OWNER-MATCH: "sections none hist max" of an owner record.
+sets()
+{
+	echo "$(fp owner "$1" sections) $(fp owner "$1" none) $(fp owner "$1" touched) $(fp owner "$1" max_touched)"
+}
+
+# veth loaded first: 6.12 requests the module with RTNL held, dropping it
+# and starting over (one more section); 7.3 requests it before.
+modprobe veth
+# iproute2 6.1's "ip link add" sends two RTM_NEWLINK: a first one that
+# fails with ENODEV (the device does not exist yet; it takes RTNL and the
+# request netns's lock, and changes nothing), then the creation.
+rnt_reset
+ip -n "$X" link add v0 netns "$Y" type veth peer name v1 netns "$Z"
+grep 'fn=rtnl_newlink ' "$RNT_DIR/footprint" | sed 's/^/# /'
+ktap_expect_eq "veth from X into Y, peer in Z: two rtnl_newlink sections, one changed Y and Z (not X), one nothing" \
+	"2 1 $(hist 0 1) 2" "$(sets "$newlink")"
+if [ $pernet = 1 ]; then
+	ktap_expect_eq "7.3: it locked X alone, then X, Y and Z; every touch covered; verdict converted" \
+		"1 1 3 0 converted" \
+		"$(rnt_field locksets lockset "owner=rtnl_newlink size=1" count) $(rnt_field locksets lockset "owner=rtnl_newlink size=3" count) $(rnt_field locksets lockset_max owner=rtnl_newlink max_set) $(fp owner "$newlink" uncovered) $(verdict rtnl_newlink)"
+else
+	ktap_expect_eq "6.12: no per-netns lock, every touch to-do; verdict multi 2" \
+		"0 multi 2" "$(fp owner "$newlink" covered) $(verdict rtnl_newlink)"
+fi
+
+rnt_reset
+ip -n "$X" link add d0 type dummy
+ktap_expect_eq "a dummy in X: the creation changed X alone" \
+	"2 1 $(hist 1) 1" "$(sets "$newlink")"
+
+rnt_reset
+ip -n "$X" addr add 192.0.2.1/24 dev d0
+newaddr="type=handler fn=inet_rtm_newaddr kind=doit"
+grep 'fn=inet_rtm_newaddr ' "$RNT_DIR/footprint" | sed 's/^/# /'
+if [ $pernet = 1 ]; then
+	ktap_expect_eq "7.3: an address in X: inet_rtm_newaddr is pernet, one section of X, its RTM_NEWADDR covered; converted" \
+		"pernet 1 0 $(hist 1) 1 0 converted" \
+		"$(fp owner "$newaddr" behaviour) $(sets "$newaddr") $(fp owner "$newaddr" uncovered) $(verdict inet_rtm_newaddr)"
+else
+	ktap_expect_eq "6.12: an address in X: inet_rtm_newaddr under RTNL, one section of X, to-do; single" \
+		"rtnl 1 0 $(hist 1) 1 0 single" \
+		"$(fp owner "$newaddr" behaviour) $(sets "$newaddr") $(fp owner "$newaddr" covered) $(verdict inet_rtm_newaddr)"
+fi
+
+rnt_reset
+ip -n "$X" link set d0 netns "$Y"
+ktap_expect_eq "the dummy moved from X to Y: one section changed both" \
+	"2 1 $(hist 0 1) 2" "$(sets "$newlink")"
+if [ $pernet = 1 ]; then
+	ktap_expect_eq "7.3: ... under the locks of X and Y: converted" "2 converted" \
+		"$(rnt_field locksets lockset_max owner=rtnl_newlink max_set) $(verdict rtnl_newlink)"
+else
+	ktap_expect_eq "6.12: ... to-do: multi 2" "multi 2" "$(verdict rtnl_newlink)"
+fi
+
+# Eight devices die with X, Y and Z: three loopbacks, the dummy (now in
+# Y), the veth pair (Y, Z) and one more dummy in each of X and Z.
+ip -n "$X" link add d1 type dummy
+ip -n "$Z" link add d2 type dummy
+# The netns alive now, init_net and X, Y, Z included.
+nets=$(lsns -t net -n -o NS | sort -u | wc -l)
+rnt_reset
+ip netns del "$X"
+ip netns del "$Y"
+ip netns del "$Z"
+# "ip netns del" only drops a reference: cleanup_net() tears the netns
+# down later, and gives back the creator's netns ucount at its very end,
+# after default_device_exit_batch() and the per-netns unregistration work
+# it flushes. With max_net_namespaces at the count that will be left
+# (init_net is not counted) plus one, a new netns can be made only once
+# X, Y and Z are all gone.
+max=$(cat /proc/sys/user/max_net_namespaces)
+echo $((nets - 4 + 1)) > /proc/sys/user/max_net_namespaces
+W="W-$(mktemp -u XXXXXX)"
+start=$SECONDS
+freed=0
+for _ in $(seq 150); do
+	ip netns add "$W" 2>/dev/null && freed=1 && break
+	sleep 0.2
+done
+echo "$max" > /proc/sys/user/max_net_namespaces
+if [ $freed = 1 ]; then
+	RNT_NETNS+=("$W")
+	echo "# X, Y and Z were freed within $((SECONDS - start)) s"
+else
+	echo "# X, Y and Z were not freed within $((SECONDS - start)) s: what follows may be short"
+fi
+grep -E '^owner type=site fn=(default_device_exit_batch|rtnl_net_work_func)\+' "$RNT_DIR/footprint" | sed 's/^/# /'
+unregs=$(awk '$1 == "event" && / name=NETDEV_UNREGISTER / && $3 ~ /^fn=(default_device_exit_batch|rtnl_net_work_func)\+/ {
+	for (i = 2; i <= NF; i++) if ($i ~ /^(un)?covered=/) { sub(/^[a-z]*=/, "", $i); s += $i } }
+	END { print s + 0 }' "$RNT_DIR/footprint")
+# The sets of default_device_exit_batch's sections: one section per
+# cleanup batch (1 to 3 of them, as cleanup_net() finds the netns queued),
+# and no section changed nothing. On 7.3 each section changes only the
+# netns of its batch, so the sets add up to the 3 netns exactly: the veth
+# end in the other netns goes through unregister_netdevice_queue_net()
+# to that netns's own list, unregistered under that netns's lock (in its
+# own batch, or in rtnl_net_work_func() when its batch came first). 6.12
+# unregisters the peer in the same section: a set of {Y, Z} when the two
+# died in different batches.
+read -r dsum dnone <<< "$(awk '$1 == "owner" && $3 ~ /^fn=default_device_exit_batch\+/ {
+	for (i = 2; i <= NF; i++) if ($i ~ /^(touched|none)=/) { split(substr($i, index($i, "=") + 1), h, ",")
+		if ($i ~ /^none/) n += h[1]; else for (b = 1; b <= 4; b++) s += b * h[b] } }
+	END { print s + 0, n + 0 }' "$RNT_DIR/footprint")"
+if [ $pernet = 1 ]; then
+	ktap_expect_eq "7.3: three netns deleted: 8 devices unregistered by their cleanup; default_device_exit_batch's sets add up to the 3 netns, none empty" \
+		"8 3 0" "$unregs $dsum $dnone"
+else
+	ktap_expect_eq "6.12: three netns deleted: 8 devices unregistered by default_device_exit_batch, no section empty" \
+		"8 0" "$unregs $dnone"
+fi
+if [ $pernet = 1 ]; then
+	ktap_expect_eq "7.3: every touch covered by the dying netns's own lock; default_device_exit_batch converted" \
+		"0 converted" "$(awk '$1 == "owner" && $3 ~ /^fn=(default_device_exit_batch|rtnl_net_work_func)\+/ {
+			for (i = 2; i <= NF; i++) if ($i ~ /^uncovered=/) s += substr($i, 11) }
+			END { print s + 0 }' "$RNT_DIR/footprint") $(verdict default_device_exit_batch)"
+else
+	ktap_expect_eq "6.12: default_device_exit_batch's touches all to-do" \
+		0 "$(awk '$1 == "owner" && $3 ~ /^fn=default_device_exit_batch\+/ { for (i = 2; i <= NF; i++) if ($i ~ /^covered=/) s += substr($i, 9) } END { print s + 0 }' "$RNT_DIR/footprint")"
 fi
 
 ktap_expect_eq "no (owner, touch) pair dropped" 0 \
