@@ -194,6 +194,14 @@ static int rec_u64_fields(const struct rfile *f, const struct record *r,
 	return 0;
 }
 
+/* @key when @r has it (a number), else @val->set false. */
+static int rec_u64_opt(const struct rfile *f, const struct record *r,
+		       const char *key, struct opt_u64 *val)
+{
+	val->set = rec_opt(f, r, key) != NULL;
+	return val->set ? rec_u64(f, r, key, &val->val) : 0;
+}
+
 /*
  * Every field of a counters record @r, in file order; the @n known
  * @names must be there and be numbers.
@@ -1070,7 +1078,9 @@ static int parse_module(struct status *t)
 
 	t->module_rec = r;
 	if (!r || rec_u64_max(f, r, "enabled", 1, &enabled) ||
-	    rec_u64(f, r, "max_nets", &t->max_nets))
+	    rec_u64(f, r, "max_nets", &t->max_nets) ||
+	    rec_u64_opt(f, r, "max_tasks", &t->max_tasks) ||
+	    rec_u64_opt(f, r, "max_sites", &t->max_sites))
 		return -1;
 	t->enabled = enabled;
 	t->action = rec_str(f, r, "violation_action");
@@ -1117,9 +1127,14 @@ static int parse_probe(const struct rfile *f, const struct record *r,
 	p->name = rec_str(f, r, "name");
 	p->state = rec_str(f, r, "state");
 	if (!p->name || !p->state ||
-	    rec_u64_fields(f, r, probe_fields, ARRAY_SIZE(probe_fields), p))
+	    rec_u64_fields(f, r, probe_fields, ARRAY_SIZE(probe_fields), p) ||
+	    rec_s64(f, r, "error", &p->error))
 		return -1;
-	return rec_s64(f, r, "error", &p->error);
+	/* The handler probes' table, on their record only. */
+	if (rec_u64_opt(f, r, "owners", &p->owners) ||
+	    rec_u64_opt(f, r, "scans", &p->scans))
+		return -1;
+	return rec_u64_opt(f, r, "unslotted", &p->unslotted);
 }
 
 int load_status(struct status *t)

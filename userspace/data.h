@@ -405,11 +405,23 @@ struct feature {
 	const char *name, *state;
 };
 
+/* A number of a key that an older module does not write: @set if there. */
+struct opt_u64 {
+	uint64_t val;
+	bool set;
+};
+
 struct probe {
 	const struct record *rec;
 	const char *name, *state;
 	uint64_t addrs, nmissed;
 	int64_t error;
+	/*
+	 * The handler probes only: how many owners (the kernel, modules)
+	 * have handlers, how many times the handler table was read, and how
+	 * many of its entries the last read found no slot for.
+	 */
+	struct opt_u64 owners, scans, unslotted;
 };
 
 struct status {
@@ -419,6 +431,7 @@ struct status {
 	bool enabled;
 	const char *action, *kernel;
 	uint64_t max_nets;
+	struct opt_u64 max_tasks, max_sites;	/* module parameters */
 	struct feature *features;
 	size_t nfeatures;
 	struct probe *probes;

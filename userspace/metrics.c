@@ -203,6 +203,30 @@ static void memory(const struct counters *c)
 	}
 }
 
+/*
+ * A figure that only some probes have (the handler probes' table), at
+ * @off in struct probe: one sample per probe that has it, if any.
+ */
+static void probe_opt(const struct status *st, const char *name,
+		      const char *type, const char *help, size_t off)
+{
+	const struct opt_u64 *v;
+	struct labels l;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < st->nprobes; i++) {
+		v = (const struct opt_u64 *)((const char *)&st->probes[i] + off);
+		if (!v->set)
+			continue;
+		if (!any)
+			header(name, type, help);
+		any = true;
+		sample(name, one_label(&l, "probe", st->probes[i].name),
+		       v->val);
+	}
+}
+
 static void print_module(const struct all *a)
 {
 	const struct status *st = &a->status;
@@ -220,6 +244,17 @@ static void print_module(const struct all *a)
 
 	header("max_nets", "gauge", "Largest per-netns lock set the kernel allows.");
 	sample("max_nets", NULL, st->max_nets);
+
+	if (st->max_tasks.set) {
+		header("max_tasks", "gauge",
+		       "Tasks tracked at once (module parameter max_tasks).");
+		sample("max_tasks", NULL, st->max_tasks.val);
+	}
+	if (st->max_sites.set) {
+		header("max_sites", "gauge",
+		       "Call sites with figures of their own (module parameter max_sites).");
+		sample("max_sites", NULL, st->max_sites.val);
+	}
 
 	header("feature_info", "gauge", "Features and their state.");
 	for (i = 0; i < st->nfeatures; i++) {
@@ -245,6 +280,16 @@ static void print_module(const struct all *a)
 		sample("probe_missed_total",
 		       one_label(&l, "probe", st->probes[i].name),
 		       st->probes[i].nmissed);
+
+	probe_opt(st, "probe_owners", "gauge",
+		  "Owners (the kernel, modules) with handlers probed.",
+		  offsetof(struct probe, owners));
+	probe_opt(st, "probe_scans_total", "counter",
+		  "Reads of the kernel's handler table.",
+		  offsetof(struct probe, scans));
+	probe_opt(st, "probe_unslotted", "gauge",
+		  "Handler table entries the last read found no free slot for.",
+		  offsetof(struct probe, unslotted));
 
 	if (st->memory.n)
 		memory(&st->memory);

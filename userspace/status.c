@@ -7,6 +7,14 @@
 #include "print.h"
 #include "show.h"
 
+/* A number that an older module does not write: nothing without it. */
+static void print_opt_u64(const char *key, const char *fmt,
+			  const struct opt_u64 *v)
+{
+	if (v->set)
+		print_u64(key, fmt, v->val);
+}
+
 static void print_probes(const struct status *st)
 {
 	char ebuf[NAME_LEN];
@@ -26,6 +34,9 @@ static void print_probes(const struct status *st)
 		if (p->error)
 			print_str(NULL, " error %s",
 				  errno_name(p->error, ebuf));
+		print_opt_u64("owners", " owners %s", &p->owners);
+		print_opt_u64("scans", " scans %s", &p->scans);
+		print_opt_u64("unslotted", " unslotted %s", &p->unslotted);
 		print_extra(&st->rf, p->rec, true);
 		print_nl();
 		close_json_object();
@@ -54,6 +65,8 @@ int do_status(int argc, char **argv)
 	print_bool("enabled", "enabled:           %s\n", st.enabled);
 	print_str("violation_action", "violation action:  %s\n", st.action);
 	print_u64("max_nets", "max nets:          %s\n", st.max_nets);
+	print_opt_u64("max_tasks", "max tasks:         %s\n", &st.max_tasks);
+	print_opt_u64("max_sites", "max sites:         %s\n", &st.max_sites);
 
 	print_text("features:\n");
 	open_json_array("features");

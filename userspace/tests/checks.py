@@ -65,8 +65,8 @@ KNOWN = {
     "violation": "kind count pid comm owner nets time_ns",
     "ring": "first last dropped",
     "feature": "name state",
-    "probe": "name state addrs nmissed error",
-    "module": "enabled violation_action max_nets kernel",
+    "probe": "name state addrs nmissed error owners scans unslotted",
+    "module": "enabled violation_action max_nets kernel max_tasks max_sites",
     "coverage": "mode",
     "outside": "touches",
     "owner": "type fn family msgtype kind behaviour sections touched none "
@@ -663,6 +663,15 @@ def check_violations(got, fix, args):
     return compare(got, obj)
 
 
+def optional(obj, r, keys):
+    """obj plus the numbers of keys that record r has (an older module
+    writes none of them)."""
+    for k in keys:
+        if k in r:
+            obj[k] = int(r[k])
+    return obj
+
+
 def check_status(got, fix, args):
     mod = next(records(fix, "status", "module"))
     drops = next(records(fix, "status", "drops"))
@@ -670,14 +679,18 @@ def check_status(got, fix, args):
     exp.update({"format_version": 2, "kernel": mod["kernel"],
                 "enabled": mod["enabled"] == "1",
                 "violation_action": mod["violation_action"],
-                "max_nets": int(mod["max_nets"]),
-                "features": [with_extra({"name": r["name"],
+                "max_nets": int(mod["max_nets"])})
+    optional(exp, mod, ("max_tasks", "max_sites"))
+    exp.update({"features": [with_extra({"name": r["name"],
                                          "state": r["state"]}, r, "feature")
                              for r in records(fix, "status", "feature")],
-                "probes": [with_extra({"name": r["name"], "state": r["state"],
-                                       "addrs": int(r["addrs"]),
-                                       "nmissed": int(r["nmissed"]),
-                                       "error": int(r["error"])}, r, "probe")
+                "probes": [with_extra(optional(
+                               {"name": r["name"], "state": r["state"],
+                                "addrs": int(r["addrs"]),
+                                "nmissed": int(r["nmissed"]),
+                                "error": int(r["error"])},
+                               r, ("owners", "scans", "unslotted")),
+                               r, "probe")
                            for r in records(fix, "status", "probe")],
                 "drops": {k: value(v) for k, v in drops.items()}})
     for mem in records(fix, "status", "memory"):

@@ -208,6 +208,20 @@ expect_error "unknown handlers option" \
 # --- Text output ------------------------------------------------------------
 
 expect_text "status text" "$EXP/status.txt" "$GOOD" status
+# Every key of every status record is a field of its own: none is left
+# as key=value after a line (text), or in "extra" (JSON).
+bad=0
+run "$GOOD" status
+if [ "$RC" != 0 ] || grep -Eq '[a-z_]+=' "$TMP/out"; then
+	cp "$TMP/out" "$TMP/diag"
+	bad=1
+fi
+run "$GOOD" -j status
+if [ "$RC" != 0 ] || grep -q '"extra"\|"other_records"' "$TMP/out"; then
+	cat "$TMP/out" >>"$TMP/diag"
+	bad=1
+fi
+result $bad "status: max_tasks, max_sites, owners, scans, unslotted are fields, not key=value"
 expect_text "handlers text" "$EXP/handlers.txt" "$GOOD" handlers
 expect_text "handlers --summary text" "$EXP/summary.txt" "$GOOD" \
 	handlers --summary
@@ -681,8 +695,14 @@ run "$GOOD" metrics
 	'rtnl_net_trace_footprint_hold_seconds_total{site="addrconf_verify_work+0x1c/0x40"} 0.000096' \
 	'rtnl_net_trace_footprint_ready_hold_seconds 0.0004789' \
 	'rtnl_net_trace_footprint_ready_hold_ratio 0.048867' \
-	'rtnl_net_trace_enabled 1' >"$TMP/diag" &&
+	'rtnl_net_trace_enabled 1' \
+	'rtnl_net_trace_max_tasks 4096' \
+	'rtnl_net_trace_max_sites 4096' \
+	'rtnl_net_trace_probe_owners{probe="handlers"} 1' \
+	'rtnl_net_trace_probe_scans_total{probe="handlers"} 3' \
+	'rtnl_net_trace_probe_unslotted{probe="handlers"} 0' >"$TMP/diag" &&
 	[ "$(grep -c '^rtnl_net_trace_footprint_sections_total' "$TMP/out")" = 9 ] &&
+	[ "$(grep -c '^rtnl_net_trace_probe_\(owners\|scans_total\|unslotted\){' "$TMP/out")" = 3 ] &&
 	! grep -q '^rtnl_net_trace_netns_exited' "$TMP/out"
 result $? "metrics: strict exposition format check and exact samples"
 cp "$TMP/out" "$TMP/metrics"
@@ -698,6 +718,11 @@ run "$REC" metrics
 	'rtnl_net_trace_netns_exited_locks_total 1500' >"$TMP/diag" &&
 	[ "$(grep -c '^rtnl_net_trace_netns_requests_total' "$TMP/out")" = 6 ]
 result $? "metrics: live netns count, every record, the exited total"
+# A module older than max_tasks, max_sites and the handler table's
+# figures in status (fixtures/records): neither samples nor families.
+! grep -q 'rtnl_net_trace_\(max_tasks\|max_sites\|probe_owners\|probe_scans_total\|probe_unslotted\)[ {]' \
+	"$TMP/out"
+result $? "metrics without max_tasks, max_sites, owners, scans, unslotted in status: none of their families"
 
 grep -v 'le="+Inf"' "$TMP/metrics" >"$TMP/broken"
 ! python3 "$HERE/promcheck.py" "$TMP/broken" >/dev/null
@@ -1151,6 +1176,21 @@ expect_error "stats with a NUL byte" \
 dir=$(variant nomodule status '/^module /d')
 expect_error "status without its module record" \
 	"malformed file status: no module record" "$dir" status
+# The keys an older module does not write: when they are there, they
+# are numbers (status and metrics read them alike).
+while IFS='|' read -r desc script msg; do
+	dir=$(variant status-bad status "$script")
+	expect_error "status with $desc" "malformed record in status $msg" \
+		"$dir" status
+	expect_error "metrics with $desc" "malformed record in status $msg" \
+		"$dir" metrics
+done <<'EOF'
+a bad max_tasks|2s/max_tasks=4096/max_tasks=many/|line 2: bad number in max_tasks
+an empty max_sites|2s/max_sites=4096/max_sites=/|line 2: empty max_sites
+owners=-1|8s/owners=1/owners=-1/|line 8: bad number in owners
+a bad scans|8s/scans=3/scans=3x/|line 8: bad number in scans
+an empty unslotted|8s/unslotted=0/unslotted=/|line 8: empty unslotted
+EOF
 
 # Bytes the module never writes: not one reaches the terminal or the JSON.
 for f in status:2:c3 handlers:4:ff stats:3:1b rtnl:6:80 locksets:4:c3 \
