@@ -7,7 +7,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/kstrtox.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
@@ -91,13 +90,10 @@ int rnt_enable_show(struct seq_file *m, void *v)
 ssize_t rnt_enable_write(struct file *file, const char __user *ubuf,
 			 size_t count, loff_t *ppos)
 {
-	char buf[8];
 	bool on;
 	int err;
 
-	err = rnt_knob_word(ubuf, count, ppos, buf, sizeof(buf));
-	if (!err)
-		err = kstrtobool(buf, &on);
+	err = rnt_knob_bool(ubuf, count, ppos, &on);
 	if (!err)
 		err = rnt_set_enabled(on);
 	return err ? err : count;
@@ -106,13 +102,10 @@ ssize_t rnt_enable_write(struct file *file, const char __user *ubuf,
 ssize_t rnt_reset_write(struct file *file, const char __user *ubuf,
 			size_t count, loff_t *ppos)
 {
-	char buf[8];
 	bool on;
 	int err;
 
-	err = rnt_knob_word(ubuf, count, ppos, buf, sizeof(buf));
-	if (!err)
-		err = kstrtobool(buf, &on);
+	err = rnt_knob_bool(ubuf, count, ppos, &on);
 	if (!err && !on)
 		err = -EINVAL;
 	if (err)

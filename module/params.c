@@ -6,6 +6,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/kstrtox.h>
 #include <linux/moduleparam.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
@@ -92,6 +93,17 @@ int rnt_knob_word(const char __user *ubuf, size_t count, loff_t *ppos,
 	word = strim(buf);
 	memmove(buf, word, strlen(word) + 1);
 	return 0;
+}
+
+/* A whole write that is one kstrtobool() word, as rnt_knob_word() takes it. */
+int rnt_knob_bool(const char __user *ubuf, size_t count, loff_t *ppos,
+		  bool *val)
+{
+	char buf[8];
+	int err;
+
+	err = rnt_knob_word(ubuf, count, ppos, buf, sizeof(buf));
+	return err ?: kstrtobool(buf, val);
 }
 
 const char *rnt_action_name(void)

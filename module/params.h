@@ -25,5 +25,7 @@ int rnt_params_check(void);
 const char *rnt_action_name(void);
 int rnt_knob_word(const char __user *ubuf, size_t count, loff_t *ppos,
 		  char *buf, size_t size);
+int rnt_knob_bool(const char __user *ubuf, size_t count, loff_t *ppos,
+		  bool *val);
 
 #endif /* _RNT_PARAMS_H */
