@@ -17,6 +17,10 @@
  * The owners' figures are indexed like the handler table and the call
  * sites. The event table holds the touches per (owner, source, code): its
  * keys are claimed once, in a keytab.c table of max_touch_events keys.
+ * The first uncovered touch of each (owner, source, code) leaves its
+ * stack, in a table of max_touch_events / 8 stacks: where the to-do item
+ * is in the code. Only the first: an unwind on every touch of every
+ * unconverted path would cost microseconds each.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -50,12 +54,25 @@ struct rnt_touch {
 struct rnt_touch_ev {
 	u64 covered;
 	u64 uncovered;
+	int stack;	/* 1 + its stack's index; 0 none yet; -1 no room */
+};
+
+struct rnt_touch_stack {
+	unsigned int nr;
+	unsigned long ip[RNT_STACK_DEPTH];
 };
 
 static struct rnt_touch rnt_fp_handlers[RNT_MAX_HANDLERS];
 static struct rnt_touch *rnt_fp_sites;		/* rnt_max_sites of them */
 static struct rnt_keytab rnt_ev_keys;
 static struct rnt_touch_ev *rnt_evs;
+static struct rnt_touch_stack *rnt_ev_stacks;
+static unsigned int rnt_nr_ev_stacks;		/* claimed, by RTNL holders */
+
+static unsigned int rnt_max_ev_stacks(void)
+{
+	return rnt_max_touch_events / 8;
+}
 
 /* Touches outside any RTNL section we track. */
 static DEFINE_PER_CPU(u64, rnt_touch_outside);
@@ -98,11 +115,36 @@ static bool rnt_coverage_available(void)
 }
 
 /*
- * @net was changed by the current task: count it in the task's RTNL
- * section, if it is in one. Called from the probes, preemption off.
+ * The first uncovered touch of @ev: keep its stack. The stack is written
+ * before its index is published, for the reader of the footprint file.
  */
-void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code)
+static void rnt_touch_stack_save(struct rnt_touch_ev *ev, unsigned long entry)
 {
+	/* Read once: a reset may zero it meanwhile. */
+	unsigned int n = READ_ONCE(rnt_nr_ev_stacks);
+	struct rnt_touch_stack *s;
+
+	if (n >= rnt_max_ev_stacks()) {
+		ev->stack = -1;
+		rnt_drop(RNT_DROP_TOUCH_STACK);
+		return;
+	}
+	WRITE_ONCE(rnt_nr_ev_stacks, n + 1);
+	s = &rnt_ev_stacks[n];
+	s->nr = rnt_stack_here(s->ip, RNT_STACK_DEPTH, entry);
+	/* Pairs with the acquire in rnt_events_show(): the stack, then its index. */
+	smp_store_release(&ev->stack, n + 1);
+}
+
+/*
+ * @net was changed by the current task: count it in the task's RTNL
+ * section, if it is in one. Called from the probe on the sender, whose
+ * address is @entry, preemption off.
+ */
+void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code,
+	       unsigned long entry)
+{
+	struct rnt_touch_ev *ev;
 	struct rnt_touch *fp;
 	struct rnt_netns *rec;
 	struct rnt_task *t;
@@ -127,12 +169,16 @@ void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code)
 			fp->uncovered++;
 		idx = rnt_keytab_get(&rnt_ev_keys,
 				     rnt_ev_key(t->rtnl_slot, t->rtnl_site, src, code));
-		if (idx < 0)
+		ev = idx >= 0 ? &rnt_evs[idx] : NULL;
+		if (!ev) {
 			rnt_drop(RNT_DROP_TOUCH_EVENT);
-		else if (covered)
-			rnt_evs[idx].covered++;
-		else
-			rnt_evs[idx].uncovered++;
+		} else if (covered) {
+			ev->covered++;
+		} else {
+			ev->uncovered++;
+			if (!ev->stack)
+				rnt_touch_stack_save(ev, entry);
+		}
 	}
 	/* Code that holds per-netns locks must hold the one it changes. */
 	if (!covered && t->nheld && rnt_coverage_available())
@@ -214,10 +260,12 @@ static bool rnt_ev_owner(struct seq_file *m, unsigned long owner,
 static noinline void rnt_events_show(struct seq_file *m,
 				     const struct rnt_site_ref *sites, int nsites)
 {
-	unsigned int i, code, src;
+	unsigned int i, j, code, src;
+	char sym[KSYM_SYMBOL_LEN];
+	const struct rnt_touch_stack *s;
 	unsigned long key;
 	u64 covered, uncovered;
-	int idx;
+	int idx, stack;
 
 	for (i = 0; i < rnt_keytab_slots(&rnt_ev_keys); i++) {
 		if (!rnt_keytab_at(&rnt_ev_keys, i, &key, &idx))
@@ -235,6 +283,13 @@ static noinline void rnt_events_show(struct seq_file *m,
 			   rnt_src_names[src], code,
 			   src == RNT_SRC_NETDEV ? netdev_cmd_to_name(code) : "-",
 			   covered, uncovered);
+		/* Pairs with rnt_touch_stack_save()'s release. */
+		stack = smp_load_acquire(&rnt_evs[idx].stack);
+		if (stack <= 0)
+			continue;
+		s = &rnt_ev_stacks[stack - 1];
+		for (j = 0; j < s->nr; j++)
+			seq_printf(m, "stack %s\n", rnt_sym(sym, s->ip[j]));
 	}
 }
 
@@ -313,6 +368,7 @@ void rnt_footprint_reset(void)
 	memset(rnt_fp_handlers, 0, sizeof(rnt_fp_handlers));
 	memset(rnt_fp_sites, 0, sizeof(*rnt_fp_sites) * rnt_max_sites);
 	memset(rnt_evs, 0, sizeof(*rnt_evs) * rnt_max_touch_events);
+	WRITE_ONCE(rnt_nr_ev_stacks, 0);
 	for_each_possible_cpu(cpu)
 		per_cpu(rnt_touch_outside, cpu) = 0;
 }
@@ -321,7 +377,8 @@ size_t rnt_footprint_bytes(void)
 {
 	return sizeof(rnt_fp_handlers) + sizeof(*rnt_fp_sites) * rnt_max_sites +
 	       rnt_keytab_bytes(&rnt_ev_keys) +
-	       sizeof(*rnt_evs) * rnt_max_touch_events;
+	       sizeof(*rnt_evs) * rnt_max_touch_events +
+	       sizeof(*rnt_ev_stacks) * rnt_max_ev_stacks();
 }
 
 int rnt_footprint_init(void)
@@ -330,8 +387,11 @@ int rnt_footprint_init(void)
 
 	rnt_evs = kvcalloc(rnt_max_touch_events, sizeof(*rnt_evs), GFP_KERNEL);
 	rnt_fp_sites = kvcalloc(rnt_max_sites, sizeof(*rnt_fp_sites), GFP_KERNEL);
+	rnt_ev_stacks = kvcalloc(rnt_max_ev_stacks(), sizeof(*rnt_ev_stacks),
+				 GFP_KERNEL);
+	rnt_nr_ev_stacks = 0;
 	memset(rnt_fp_handlers, 0, sizeof(rnt_fp_handlers));
-	if (err || !rnt_evs || !rnt_fp_sites) {
+	if (err || !rnt_evs || !rnt_fp_sites || !rnt_ev_stacks) {
 		rnt_footprint_exit();
 		return -ENOMEM;
 	}
@@ -340,6 +400,8 @@ int rnt_footprint_init(void)
 
 void rnt_footprint_exit(void)
 {
+	kvfree(rnt_ev_stacks);
+	rnt_ev_stacks = NULL;
 	kvfree(rnt_fp_sites);
 	rnt_fp_sites = NULL;
 	kvfree(rnt_evs);

@@ -16,7 +16,8 @@ int rnt_footprint_init(void);
 void rnt_footprint_exit(void);
 void rnt_footprint_reset(void);
 size_t rnt_footprint_bytes(void);
-void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code);
+void rnt_touch(const struct net *net, enum rnt_touch_src src, unsigned int code,
+	       unsigned long entry);
 void rnt_touch_section_end(struct rnt_task *t, int slot, int site);
 int rnt_footprint_show(struct seq_file *m);
 

@@ -471,12 +471,12 @@ static int rnt_touch_entry(struct fprobe *fp, unsigned long ip,
 		struct netdev_notifier_info *info = (void *)rnt_arg(regs, 1);
 
 		rnt_touch(dev_net(netdev_notifier_info_to_dev(info)),
-			  RNT_SRC_NETDEV, rnt_arg(regs, 0));
+			  RNT_SRC_NETDEV, rnt_arg(regs, 0), ip);
 	} else {
 		const struct sk_buff *skb = (const void *)rnt_arg(regs, 0);
 
 		rnt_touch((const struct net *)rnt_arg(regs, 1), RNT_SRC_NOTIFY,
-			  nlmsg_hdr(skb)->nlmsg_type);
+			  nlmsg_hdr(skb)->nlmsg_type, ip);
 	}
 	return 1;
 }

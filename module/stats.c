@@ -2,14 +2,17 @@
 /*
  * Counters: per-CPU on the hot path, summed over the possible CPUs only
  * when a debugfs file is read, and the forms the table files print them
- * in. The drop counters: every event the module could not record.
+ * in. The drop counters: every event the module could not record. The
+ * stacks the module keeps start here.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/errno.h>
 #include <linux/log2.h>
+#include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/seq_file.h>
+#include <linux/stacktrace.h>
 #include <kunit/visibility.h>
 
 #include "stats.h"
@@ -33,6 +36,7 @@ static const char *const rnt_drop_names[] = {
 	[RNT_DROP_TOUCH_EVENT] = "touch_events",
 	[RNT_DROP_BLOCKED] = "blocked",
 	[RNT_DROP_HOLDS] = "holds",
+	[RNT_DROP_TOUCH_STACK] = "touch_stacks",
 };
 
 static_assert(ARRAY_SIZE(rnt_drop_names) == RNT_NR_DROP);
@@ -307,4 +311,31 @@ void rnt_stats_exit(void)
 {
 	free_percpu(rnt_drops);
 	rnt_drops = NULL;
+}
+
+/*
+ * The current stack in @stack of @size entries; returns how many frames
+ * it holds. It starts at the first frame that is not ours or, called
+ * from a probe with the probed function's @entry address, at that
+ * function (the frames of fprobe and ftrace before it tell nothing),
+ * when the unwinder saw it.
+ */
+unsigned int rnt_stack_here(unsigned long *stack, unsigned int size,
+			    unsigned long entry)
+{
+	unsigned long all[RNT_STACK_SAVE];
+	unsigned int nr, skip, i;
+
+	nr = stack_trace_save(all, ARRAY_SIZE(all), 0);
+	for (skip = 0; skip < nr; skip++)
+		if (!within_module(all[skip], THIS_MODULE))
+			break;
+	for (i = skip; entry && i < nr; i++)
+		if (all[i] - entry < RNT_ENTRY_SLACK) {
+			skip = i;
+			break;
+		}
+	nr = min(nr - skip, size);
+	memcpy(stack, all + skip, nr * sizeof(stack[0]));
+	return nr;
 }

@@ -44,6 +44,7 @@ enum rnt_drop {
 	RNT_DROP_TOUCH_EVENT,	/* an (owner, touch) pair without room */
 	RNT_DROP_BLOCKED,	/* a blocked-by pair without room */
 	RNT_DROP_HOLDS,		/* a wait longer than the ring of holds */
+	RNT_DROP_TOUCH_STACK,	/* an uncovered (owner, touch) without a stack */
 	RNT_NR_DROP,
 };
 
@@ -63,6 +64,10 @@ void rnt_sets_add(struct rnt_sets __percpu *s, unsigned int size, bool init);
 void rnt_sets_sum(struct rnt_sets __percpu *s, struct rnt_sets *out);
 int rnt_errno_index(int err);
 u64 rnt_sum_u64(u64 __percpu *p);
+/* Frames unwound for a stack, before the leading ones are skipped. */
+#define RNT_STACK_SAVE		24
+unsigned int rnt_stack_here(unsigned long *stack, unsigned int size,
+			    unsigned long entry);
 
 /* The common forms of the table files. */
 u64 rnt_sets_print(struct seq_file *m, const char *key, const struct rnt_sets *s);

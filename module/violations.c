@@ -14,7 +14,6 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
-#include <linux/stacktrace.h>
 #include <net/net_namespace.h>
 #include <kunit/visibility.h>
 
@@ -98,7 +97,7 @@ void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 {
 	unsigned long stack[RNT_STACK_DEPTH];
 	struct rnt_violation *v;
-	unsigned int nr, skip, i;
+	unsigned int nr, i;
 	unsigned long flags;
 	u64 dropped;
 	bool is_new;
@@ -106,13 +105,7 @@ void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 
 	atomic64_inc(&rnt_violation_totals[kind]);
 	trace_violation(rnt_violation_names[kind], a, b);
-	nr = stack_trace_save(stack, RNT_STACK_DEPTH, 0);
-	/* Start the stack at the first frame that is not ours. */
-	for (skip = 0; skip < nr; skip++)
-		if (!within_module(stack[skip], THIS_MODULE))
-			break;
-	nr -= skip;
-	memmove(stack, stack + skip, nr * sizeof(stack[0]));
+	nr = rnt_stack_here(stack, RNT_STACK_DEPTH, 0);
 	hash = jhash(stack, nr * sizeof(stack[0]), kind);
 
 	raw_spin_lock_irqsave(&rnt_ring_lock, flags);

@@ -26,7 +26,7 @@ K=${RNT_FOOTPRINT_K:-7}
 N=5
 
 ktap_print_header
-ktap_set_plan 26
+ktap_set_plan 27
 rnt_dmesg_start
 rnt_load
 modprobe dummy
@@ -122,6 +122,15 @@ site_field()	# KIND-OF-RECORD NAME KEY: the module's site record's field
 	END { print n == 1 ? v : (n ? "several" : 0) }' "$RNT_DIR/footprint"
 }
 
+# The stack records after the module's site's event NAME.
+site_stack()
+{
+	awk -v name="$1" '
+	$1 == "event" { on = $2 == "type=site" && $3 ~ /_\[rnt_touch\]$/ && index($0, " name=" name " ") }
+	$1 == "stack" && on { print $2 }
+	$1 != "event" && $1 != "stack" { on = 0 }' "$RNT_DIR/footprint"
+}
+
 rnt_reset
 insmod "$TKO" mode=touch touches=$N pids="${pids[0]}"
 grep '\[rnt_touch\]' "$RNT_DIR/footprint" | sed 's/^/# /'
@@ -131,6 +140,12 @@ ktap_expect_eq "a module's section changing A's loopback $N times: one section, 
 ktap_expect_eq "... its to-do list: $N NETDEV_FEAT_CHANGE, none covered" "0 $N" \
 	"$(site_field event NETDEV_FEAT_CHANGE covered) $(site_field event NETDEV_FEAT_CHANGE uncovered)"
 ktap_expect_eq "... and no violation: it holds no per-netns lock" 0 "$(rnt_violations)"
+site_stack NETDEV_FEAT_CHANGE | sed 's/^/# stack /'
+# netdev_features_change() tail-calls call_netdevice_notifiers(): no
+# frame of its own.
+ktap_expect_eq "... with the stack of its first uncovered touch: from the sender to the module's function" \
+	"call_netdevice_notifiers_info call_netdevice_notifiers run" \
+	"$(site_stack NETDEV_FEAT_CHANGE | head -3 | sed 's/+.*//' | tr '\n' ' ' | sed 's/ $//')"
 rmmod rnt_touch
 
 if [ $pernet = 1 ]; then
@@ -233,30 +248,44 @@ fi
 # Y), the veth pair (Y, Z) and one more dummy in each of X and Z.
 ip -n "$X" link add d1 type dummy
 ip -n "$Z" link add d2 type dummy
-# The netns alive now, init_net and X, Y, Z included.
-nets=$(lsns -t net -n -o NS | sort -u | wc -l)
+# "ip netns del" only drops a reference: cleanup_net() tears the netns
+# down later, and gives back the creator's netns ucount at its very end,
+# after default_device_exit_batch() and the per-netns unregistration work
+# it flushes. So a new netns can be made under max_net_namespaces = L
+# only while fewer than L netns (init_net not counted) are alive, and a
+# refused one is not made at all. The smallest L that lets W be made
+# says how many were alive; with the limit then set to let one more be
+# made only once X, Y and Z are gone, that one's creation says they are.
+max=$(cat /proc/sys/user/max_net_namespaces)
+W="W-$(mktemp -u XXXXXX)"
+alive=""
+for limit in $(seq 1 1000); do
+	echo "$limit" > /proc/sys/user/max_net_namespaces
+	if ip netns add "$W" 2>/dev/null; then
+		alive=$((limit - 1))
+		RNT_NETNS+=("$W")
+		break
+	fi
+done
+echo "$max" > /proc/sys/user/max_net_namespaces
+[ -n "$alive" ] || ktap_exit_fail_msg "no netns could be made under any limit up to 1000"
+echo "# $alive netns alive besides init_net before W, X, Y and Z among them"
 rnt_reset
 ip netns del "$X"
 ip netns del "$Y"
 ip netns del "$Z"
-# "ip netns del" only drops a reference: cleanup_net() tears the netns
-# down later, and gives back the creator's netns ucount at its very end,
-# after default_device_exit_batch() and the per-netns unregistration work
-# it flushes. With max_net_namespaces at the count that will be left
-# (init_net is not counted) plus one, a new netns can be made only once
-# X, Y and Z are all gone.
-max=$(cat /proc/sys/user/max_net_namespaces)
-echo $((nets - 4 + 1)) > /proc/sys/user/max_net_namespaces
-W="W-$(mktemp -u XXXXXX)"
+# W and the others stay: alive + 1 - 3 once X, Y and Z are freed.
+echo $((alive - 1)) > /proc/sys/user/max_net_namespaces
+W2="W-$(mktemp -u XXXXXX)"
 start=$SECONDS
 freed=0
 for _ in $(seq 150); do
-	ip netns add "$W" 2>/dev/null && freed=1 && break
+	ip netns add "$W2" 2>/dev/null && freed=1 && break
 	sleep 0.2
 done
 echo "$max" > /proc/sys/user/max_net_namespaces
 if [ $freed = 1 ]; then
-	RNT_NETNS+=("$W")
+	RNT_NETNS+=("$W2")
 	echo "# X, Y and Z were freed within $((SECONDS - start)) s"
 else
 	echo "# X, Y and Z were not freed within $((SECONDS - start)) s: what follows may be short"

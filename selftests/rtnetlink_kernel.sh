@@ -104,6 +104,9 @@ rnt_reset
 for t in "${tests[@]}"; do
 	run_one "$t" with
 done
+# The conversion to-do list of the subset, as the README quotes it.
+echo "# rtnlctl todo after the rtnetlink.sh subset:"
+"$RNTLCTL" todo 2>&1 | sed 's/^/# /'
 # A test whose result differed gets one more pair of runs, to tell a
 # timing-sensitive test from a difference the module makes.
 rerun=()

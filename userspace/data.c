@@ -64,7 +64,7 @@ static const char *const rtnl_records[] = { "acquire", "wait", "hold", "site" };
 static const char *const locksets_records[] = { "lockset", "lockset_max" };
 static const char *const netns_records[] = { "netns", "exited" };
 static const char *const footprint_records[] = {
-	"coverage", "outside", "owner", "event",
+	"coverage", "outside", "owner", "event", "stack",
 };
 static const char *const blocked_records[] = { "blocked", "pair", "comm" };
 static const char *const violations_records[] = {
@@ -400,6 +400,68 @@ static int load_array(struct rfile *f, const char *file, const char *rname,
 	if (parse_array(f, rname, size, parse, elem_free, arr, n)) {
 		rfile_free(f);
 		return -1;
+	}
+	return 0;
+}
+
+static bool is_stack(const struct record *r)
+{
+	return !strcmp(r->name, "stack");
+}
+
+/*
+ * Every stack record of @f belongs to the last record before it that the
+ * loader knows, other than a stack record: it must be a @owner record (a
+ * violation, a footprint event).
+ */
+static int check_stacks(const struct rfile *f, const char *owner)
+{
+	const struct record *last = NULL, *r;
+	bool seen = false;
+	size_t i;
+
+	for (i = 0; i < f->nrecs; i++) {
+		r = &f->recs[i];
+		if (!is_stack(r)) {
+			if (rec_known(f, r))
+				last = r;
+			seen = seen || !strcmp(r->name, owner);
+			continue;
+		}
+		if (!seen)
+			return rec_err(f, r, "stack record before any %s",
+				       owner);
+		if (strcmp(last->name, owner))
+			return rec_err(f, r, "stack record after %s, not %s",
+				       last->name, owner);
+	}
+	return 0;
+}
+
+/*
+ * The stack of record @i: the symbols of the stack records after it, up
+ * to the next record the loader knows, other than a stack record. Its
+ * own records (the stack, and newer ones) are [@i + 1, *@end).
+ */
+static int parse_stack(const struct rfile *f, size_t i, const char ***stack,
+		       size_t *nstack, size_t *end)
+{
+	size_t j, n = 0;
+
+	for (j = i + 1; j < f->nrecs && (is_stack(&f->recs[j]) ||
+					 !rec_known(f, &f->recs[j])); j++)
+		n += is_stack(&f->recs[j]);
+	*end = j;
+	*nstack = 0;
+	*stack = calloc(n + 1, sizeof(**stack));
+	if (!*stack)
+		return p_err("out of memory");
+	for (j = i + 1; j < *end; j++) {
+		if (!is_stack(&f->recs[j]))
+			continue;
+		(*stack)[*nstack] = rec_word(f, &f->recs[j]);
+		if (!(*stack)[(*nstack)++])
+			return -1;
 	}
 	return 0;
 }
@@ -920,7 +982,6 @@ static int parse_violation(const struct rfile *f, size_t i,
 			   struct violation *v)
 {
 	const struct record *r = &f->recs[i];
-	size_t j, nstack = 0;
 	void *nets;
 
 	v->rec = r;
@@ -942,23 +1003,8 @@ static int parse_violation(const struct rfile *f, size_t i,
 		return -1;
 	}
 	v->nets = nets;
-	/* Its records run to the next violation or total record. */
 	v->first = i + 1;
-	for (j = i + 1; j < f->nrecs && strcmp(f->recs[j].name, "violation") &&
-	     strcmp(f->recs[j].name, "total"); j++)
-		nstack += !strcmp(f->recs[j].name, "stack");
-	v->end = j;
-	v->stack = calloc(nstack + 1, sizeof(*v->stack));
-	if (!v->stack)
-		return p_err("out of memory");
-	for (j = v->first; j < v->end; j++) {
-		if (strcmp(f->recs[j].name, "stack"))
-			continue;
-		v->stack[v->nstack] = rec_word(f, &f->recs[j]);
-		if (!v->stack[v->nstack++])
-			return -1;
-	}
-	return 0;
+	return parse_stack(f, i, &v->stack, &v->nstack, &v->end);
 }
 
 /* "total kind=K count=N" records; without any, the sum of the ring. */
@@ -1039,11 +1085,9 @@ int load_violations(struct violations *t)
 		p_err("out of memory");
 		goto err;
 	}
+	if (check_stacks(f, "violation"))
+		goto err;
 	for (i = 0; i < f->nrecs; i++) {
-		if (!t->n && !strcmp(f->recs[i].name, "stack")) {
-			rec_err(f, &f->recs[i], "stack record before any violation");
-			goto err;
-		}
 		if (strcmp(f->recs[i].name, "violation"))
 			continue;
 		if (parse_violation(f, i, &t->v[t->n++]))
@@ -1330,16 +1374,25 @@ static int parse_fp_event(const struct rfile *f, const struct record *r,
 			  void *out)
 {
 	struct fp_event *e = out;
+	size_t end;
 
 	e->rec = r;
 	if (rec_fp_key(f, r, &e->key))
 		return -1;
 	e->src = rec_str(f, r, "src");
 	e->name = e->src ? rec_str(f, r, "name") : NULL;
-	if (!e->name)
+	if (!e->name ||
+	    rec_u64_fields(f, r, fp_event_fields, ARRAY_SIZE(fp_event_fields),
+			   e))
 		return -1;
-	return rec_u64_fields(f, r, fp_event_fields, ARRAY_SIZE(fp_event_fields),
-			      e);
+	return parse_stack(f, r - f->recs, &e->stack, &e->nstack, &end);
+}
+
+static void free_fp_event(void *elem)
+{
+	struct fp_event *e = elem;
+
+	free(e->stack);
 }
 
 static int parse_footprint(struct footprint *t)
@@ -1361,8 +1414,9 @@ static int parse_footprint(struct footprint *t)
 			&v, &t->nowners))
 		return -1;
 	t->owners = v;
-	if (parse_array(f, "event", sizeof(*t->events), parse_fp_event, NULL,
-			&v, &t->nevents))
+	if (check_stacks(f, "event") ||
+	    parse_array(f, "event", sizeof(*t->events), parse_fp_event,
+			free_fp_event, &v, &t->nevents))
 		return -1;
 	t->events = v;
 	return 0;
@@ -1402,7 +1456,11 @@ int load_footprint(struct footprint *t, bool optional)
 
 void free_footprint(struct footprint *t)
 {
+	size_t i;
+
 	free(t->owners);
+	for (i = 0; i < t->nevents; i++)
+		free_fp_event(&t->events[i]);
 	free(t->events);
 	rfile_free(&t->rf);
 	memset(t, 0, sizeof(*t));

@@ -319,6 +319,10 @@ struct fp_owner {
 /* Did the owner run, or change anything, since the last reset? */
 bool fp_owner_active(const struct fp_owner *o);
 
+/*
+ * An event may be followed by the stack of its first uncovered touch:
+ * its stack records, as a violation's.
+ */
 struct fp_event {
 	const struct record *rec;
 	struct fp_key key;
@@ -326,6 +330,8 @@ struct fp_event {
 	uint64_t code;
 	const char *name;	/* as written: "-" when the module has none */
 	uint64_t covered, uncovered;
+	const char **stack;
+	size_t nstack;
 };
 
 struct footprint {

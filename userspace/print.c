@@ -172,6 +172,17 @@ void print_u64_array(const char *key, const uint64_t *val, size_t n)
 	close_json_array();
 }
 
+void print_str_array(const char *key, const char *fmt, const char *const *val,
+		     size_t n)
+{
+	size_t i;
+
+	open_json_array(key);
+	for (i = 0; i < n; i++)
+		print_str("", fmt, val[i]);
+	close_json_array();
+}
+
 void print_text(const char *fmt, ...)
 {
 	va_list ap;

@@ -23,6 +23,9 @@
 /* The locale's charset is UTF-8: else text sticks to ASCII (us, <=). */
 extern bool utf8_output;
 
+/* Text of a line under another one or under a table row: a stack frame. */
+#define SUBLINE_FMT	"    %s\n"
+
 /* Write the JSON built so far (if any) as one document, and drop it. */
 void print_json_end(void);
 void print_json_discard(void);
@@ -39,6 +42,9 @@ void print_bool(const char *key, const char *fmt, bool val);
 void print_double(const char *key, const char *text);
 void print_time(const char *key, const char *fmt, uint64_t ns);
 void print_u64_array(const char *key, const uint64_t *val, size_t n);
+/* A JSON array @key of @n strings; text @fmt for each. */
+void print_str_array(const char *key, const char *fmt, const char *const *val,
+		     size_t n);
 __printf(1, 2) void print_text(const char *fmt, ...);
 void print_nl(void);
 

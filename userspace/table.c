@@ -18,6 +18,8 @@ struct table_opts table_opts;
 struct trow {
 	char **text;		/* per column, NULL when not given */
 	uint64_t *num;		/* per column, the number behind the text */
+	const char *const *lines;	/* under the row: cell_lines() */
+	size_t nlines;
 };
 
 /* The one table being built: commands print one table at a time. */
@@ -33,6 +35,7 @@ static struct {
 	struct json_object *array;
 	struct trow *cur;	/* the row being filled, NULL after OOM */
 	bool active, oom;
+	bool lines;		/* a row has lines under it */
 } tb;
 
 int table_opt(int *argc, char ***argv)
@@ -260,6 +263,8 @@ void table_row(void)
 		tb.oom = true;
 		return;
 	}
+	r->lines = NULL;
+	r->nlines = 0;
 	tb.nrows++;
 	tb.cur = r;
 }
@@ -324,6 +329,16 @@ void cell_sorted(int col, const char *text, uint64_t num)
 	set_cell(col, text, num);
 }
 
+void cell_lines(const char *key, const char *const *lines, size_t n)
+{
+	print_str_array(key, NULL, lines, n);
+	if (!tb.cur || table_opts.raw || json_output)
+		return;
+	tb.cur->lines = lines;
+	tb.cur->nlines = n;
+	tb.lines = tb.lines || n;
+}
+
 static int cmp_rows(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -359,6 +374,41 @@ static void heading(int c, char *buf, size_t len)
 			 le + strlen("\u2264"));
 }
 
+/*
+ * The table a row at a time, each followed by its lines: the widths are
+ * those of the whole table, and the heading comes with the first row.
+ */
+static void print_rows_lines(struct libscols_table *t, const size_t *order,
+			     size_t n)
+{
+	struct libscols_iter *it = scols_new_iter(SCOLS_ITER_FORWARD);
+	struct libscols_line *ln;
+	const struct trow *r;
+	char *s = NULL;
+	size_t i, j;
+
+	if (!it) {
+		p_err("out of memory");
+		return;
+	}
+	for (i = 0; i < n && !scols_table_next_line(t, it, &ln); i++) {
+		if (scols_table_print_range_to_string(t, ln, ln, &s)) {
+			p_err("out of memory: rows are missing");
+			break;
+		}
+		/* Every line but the table's last ends in a newline. */
+		fputs(s, stdout);
+		if (!*s || s[strlen(s) - 1] != '\n')
+			putchar('\n');
+		free(s);
+		s = NULL;
+		r = &tb.rows[order[i]];
+		for (j = 0; j < r->nlines; j++)
+			printf(SUBLINE_FMT, r->lines[j]);
+	}
+	scols_free_iter(it);
+}
+
 static void print_text_table(const size_t *order, size_t n)
 {
 	struct libscols_table *t = scols_new_table();
@@ -391,7 +441,11 @@ static void print_text_table(const size_t *order, size_t n)
 			scols_line_set_data(ln, j, r->text[c] ? r->text[c] : "-");
 		}
 	}
-	scols_print_table(t);
+	/* Rows with lines under them, once every row is in the table. */
+	if (tb.lines && n && i == n)
+		print_rows_lines(t, order, n);
+	else
+		scols_print_table(t);
 	scols_unref_table(t);
 }
 

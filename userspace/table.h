@@ -87,5 +87,11 @@ void cell_u64(int col, const char *key, uint64_t val);
 void cell_time(int col, const char *key, uint64_t ns);
 /* Text only, with @num to sort by. */
 void cell_sorted(int col, const char *text, uint64_t num);
+/*
+ * Lines under the row (a stack): in text each as SUBLINE_FMT, and none
+ * with -r; in JSON an array @key of strings, always.
+ * @lines must last until table_end().
+ */
+void cell_lines(const char *key, const char *const *lines, size_t n);
 
 #endif

@@ -350,7 +350,7 @@ int do_violations(int argc, char **argv)
 {
 	struct violations t;
 	bool other = false;
-	size_t i, j;
+	size_t i;
 
 	if (no_more_args(argc, argv) || load_violations(&t))
 		return -1;
@@ -384,10 +384,7 @@ int do_violations(int argc, char **argv)
 		print_u64("time_ns", NULL, v->time_ns);
 		print_extra(&t.rf, v->rec, true);
 		print_nl();
-		open_json_array("stack");
-		for (j = 0; j < v->nstack; j++)
-			print_str("", "    %s\n", v->stack[j]);
-		close_json_array();
+		print_str_array("stack", SUBLINE_FMT, v->stack, v->nstack);
 		print_other_records(&t.rf, v->first, v->end, "    ");
 		close_json_object();
 	}

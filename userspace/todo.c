@@ -8,7 +8,8 @@
  * changes made with and without the per-netns lock of the netns changed,
  * and a verdict (fp_plan()); last, the share of all RTNL hold time spent
  * by owners converted, single or none. With --events, the changes by
- * kind (netdevice event, rtnetlink message).
+ * kind (netdevice event, rtnetlink message), each with the stack of its
+ * first uncovered one under it.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -258,6 +259,7 @@ static void print_event_row(const struct footprint *t, const struct fp_event *e)
 	cell_u64(E_COVERED, "covered", e->covered);
 	cell_u64(E_UNCOVERED, "uncovered", e->uncovered);
 	print_extra(&t->rf, e->rec, false);
+	cell_lines("stack", e->stack, e->nstack);
 	table_row_end();
 }
 

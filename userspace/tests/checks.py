@@ -84,7 +84,7 @@ RECORDS = {
     "locksets": ["lockset", "lockset_max"],
     "netns": ["netns", "exited"],
     "violations": ["total", "ring", "violation", "stack"],
-    "footprint": ["coverage", "outside", "owner", "event"],
+    "footprint": ["coverage", "outside", "owner", "event", "stack"],
     "blocked": ["blocked", "pair", "comm"],
 }
 
@@ -105,6 +105,27 @@ def with_extra(obj, r, rec):
     if extra:
         obj["extra"] = extra
     return obj
+
+
+def with_stacks(fix, name, rec):
+    """(fields, stack) of each record rec of a file: its stack is the
+    symbols of the stack records after it, up to the next record rtnlctl
+    knows."""
+    with open(os.path.join(fix, name)) as f:
+        lines = f.read().splitlines()[1:]
+    cur = None
+    for words in (line.split() for line in lines):
+        if not words or words[0] not in RECORDS[name]:
+            continue
+        if words[0] == "stack":
+            if cur is not None:
+                cur[1].append(words[1])
+            continue
+        if cur is not None:
+            yield cur
+        cur = (fields(words[1:]), []) if words[0] == rec else None
+    if cur is not None:
+        yield cur
 
 
 def other_record(words):
@@ -417,7 +438,7 @@ def fp_plan(fix, r, cov):
 def check_events(got, fix, args):
     exp = fp_header(fix)
     rows = []
-    for r in records(fix, "footprint", "event"):
+    for r, stack in with_stacks(fix, "footprint", "event"):
         o = fp_owner_json(r)
         name = r["name"] if r["name"] != "-" else None
         if name is None and r["src"] == "notify":
@@ -426,6 +447,7 @@ def check_events(got, fix, args):
                   "covered": int(r["covered"]),
                   "uncovered": int(r["uncovered"])})
         rows.append(with_extra(o, r, "event"))
+        o["stack"] = stack
     exp["events"] = sorted(rows, key=lambda o: (-o["uncovered"],
                                                 -o["covered"]))
     return compare(got, wrap(fix, "footprint", exp))

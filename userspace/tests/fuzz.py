@@ -53,6 +53,7 @@ COMMANDS = {
               ["netns", "-a", "--sort", "state"]],
     "violations": [["violations"], ["metrics"]],
     "footprint": [["todo"], ["todo", "--events"], ["metrics"],
+                  ["todo", "-e", "--sort", "event", "--top", "2"],
                   ["handlers", "--summary"],
                   ["todo", "-a", "--sort", "max", "-o", "+TOUCHED"]],
     "blocked": [["blocked"], ["blocked", "--comm"], ["rtnl"], ["metrics"],

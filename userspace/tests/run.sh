@@ -247,10 +247,34 @@ expect_text "violations text with indented stacks" \
 	"$EXP/violations.txt" "$GOOD" violations
 expect_text "todo text: owners that ran, most uncovered first" \
 	"$EXP/todo.txt" "$GOOD" todo
-expect_text "todo --events text: RTM_* names for notify codes" \
+expect_text "todo --events text: RTM_* names for notify codes, stacks under their rows" \
 	"$EXP/todo-events.txt" "$GOOD" todo --events
 expect_text "todo JSON" "$EXP/todo.json" "$GOOD" -p todo
-expect_text "todo -e JSON" "$EXP/todo-events.json" "$GOOD" -p todo -e
+expect_text "todo -e JSON: every event with its stack, [] without one" \
+	"$EXP/todo-events.json" "$GOOD" -p todo -e
+# A stack follows its row wherever --sort and --top put it.
+run "$GOOD" todo -e -n -o owner,event --sort event --top 2
+{ printf '%s\n' 'linkwatch_event+0x10/0x50 NETDEV_CHANGE'
+  sed -n '/^event .* src=netdev code=4 /,/^event /s/^stack /    /p' \
+	"$GOOD/footprint"
+  printf '%s\n' 'rtnl_newfoo               NETDEV_CHANGEMTU'
+  sed -n '/^event .* src=netdev code=7 /,/^event /s/^stack /    /p' \
+	"$GOOD/footprint"; } >"$TMP/want"
+tail -n +4 "$TMP/out" | diff -u "$TMP/want" - >"$TMP/diag"
+result $? "todo -e --sort --top: each stack under its row, 9 and 7 frames"
+run "$GOOD" -j todo -e --sort event --top 2
+python3 -c 'import json, sys
+ev = json.load(open(sys.argv[1]))["events"]
+sys.exit([(e["name"], len(e["stack"]), e["stack"][-1]) for e in ev] !=
+         [("NETDEV_CHANGE", 9, "kthread+0xd2/0x100"),
+          ("NETDEV_CHANGEMTU", 7, "rtnetlink_rcv_msg+0x14a/0x3d0")])' \
+	"$TMP/out" >"$TMP/diag" 2>&1
+result $? "todo -e JSON --sort --top: each stack in its event"
+run "$GOOD" todo -e -r -n -o owner,event --top 3
+printf '%s\n' 'inet_rtm_newaddr RTM_NEWADDR' 'inet6_rtm_newaddr RTM_NEWADDR' \
+	'rtnl_newfoo NETDEV_CHANGEMTU' >"$TMP/want"
+diff -u "$TMP/want" "$TMP/out" >"$TMP/diag"
+result $? "todo -e -r: the table only, no stacks"
 run "$GOOD" todo -a
 [ "$RC" = 0 ] && [ "$(grep -c ' handler \| site ' "$TMP/out")" = 18 ] &&
 	! grep -q '^not shown' "$TMP/out" &&
@@ -675,7 +699,8 @@ run "$GOOD" metrics
 	'rtnl_net_trace_handlers{kind="doit",locking="unlocked"} 5' \
 	'rtnl_net_trace_netns 3' \
 	'rtnl_net_trace_drops_total{table="touch_events"} 5' \
-	'rtnl_net_trace_memory_bytes{table="touch_events"} 1442048' \
+	'rtnl_net_trace_drops_total{table="touch_stacks"} 1' \
+	'rtnl_net_trace_memory_bytes{table="touch_events"} 1646848' \
 	'rtnl_net_trace_probe_info{probe="touch",state="registered"} 1' \
 	'rtnl_net_trace_violations_total{kind="unlocked_touch"} 0' \
 	'rtnl_net_trace_handlers_behaviour{kind="doit",behaviour="self_rtnl"} 1' \
@@ -1154,6 +1179,10 @@ a 33-bucket touched|4s/touched=/touched=0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,/|ma
 a bad uncovered|4s/uncovered=1/uncovered=x/|malformed record in footprint line 4: bad number in uncovered
 an event without src|22s/ src=netdev / /|malformed record in footprint line 22: missing src
 an event without name|22s/ name=NETDEV_REGISTER / /|malformed record in footprint line 22: missing name
+a stack before any event|21a stack register_netdevice+0x5e1/0x8a0|malformed record in footprint line 22: stack record before any event
+a stack after an owner|22a owner type=site fn=x+0x1/0x2 behaviour=rtnl sections=0 touched=0 none=0 init_net=0 max_touched=0 covered=0 uncovered=0\nstack register_netdevice+0x5e1/0x8a0|malformed record in footprint line 24: stack record after owner, not event
+a stack without its symbol|23s/^stack .*/stack/|malformed record in footprint line 23: missing value
+a stack with a key only|23s/^stack .*/stack sym=x/|malformed record in footprint line 23: missing value
 EOF
 
 dir=$(variant inflight stats '2s/inflight=0 /inflight=-1 /')
