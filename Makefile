@@ -111,17 +111,25 @@ ROUNDS  ?= 5
 K       ?= 4000
 SCALE_N ?= 2000
 SCALE_M ?= 4
+# Memory is measured around the scale run and, after it, these sizes.
+SCALE_FOOTPRINT ?= 1000 10
 BENCH_QEMU_OPTS ?= -icount shift=0,sleep=off
 BENCH_TIMEOUT   ?= 3600
 BENCH_TIMING    := $(if $(BENCH_QEMU_OPTS),TCG $(BENCH_QEMU_OPTS),TCG plain)
-BENCH_ARGS_bench       := -n $(N) -m $(M) -r $(ROUNDS) -k $(K) --footprint 10
-BENCH_ARGS_bench-scale := -r 0 -m $(SCALE_M) --footprint 10 --scale $(SCALE_N)
+# BASE_KO: another build of the module (e.g. the commit before a change,
+# built with `make module` in a git worktree); adds the mode `base`,
+# interleaved with the others, and the line enabled/base.
+BASE_KO ?=
+BENCH_ARGS_bench       := -n $(N) -m $(M) -r $(ROUNDS) -k $(K) --footprint 10 \
+			  $(if $(BASE_KO),--base-ko out/bench/base.ko)
+BENCH_ARGS_bench-scale := -r 0 -m $(SCALE_M) --footprint '$(SCALE_FOOTPRINT)' --scale $(SCALE_N)
 
 bench bench-scale: vm-build
 	$(MAKE) -C selftests
 	$(MAKE) -C bench
 	@mkdir -p out/$@
 	cp module/rtnl_net_trace.ko out/$@/rtnl_net_trace.ko
+	$(if $(BASE_KO),cp $(BASE_KO) out/$@/base.ko)
 	@start=$$(date +%s); rc=0; \
 	scripts/vm-run --timeout $(BENCH_TIMEOUT) \
 		$(if $(BENCH_QEMU_OPTS),--vng-opt=--qemu-opts='$(BENCH_QEMU_OPTS)') -- \

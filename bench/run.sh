@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [-n N] [-m M] [-r ROUNDS] [-k K] [--modes "A B ..."]
 #                [--footprint "N1 N2 ..."] [--scale N] [--timing LABEL]
-#                [--pause S] [--ko MODULE.ko]
+#                [--pause S] [--ko MODULE.ko] [--base-ko OLD.ko]
 #
 # Workload (one round): N netns, each with lo up, M dummy interfaces (each
 # up, with an address and a route) and the two ends of the veth pairs that
@@ -22,6 +22,9 @@
 #   tracefs   not loaded; fprobe events on rtnetlink_rcv_msg() entry and
 #             exit with hist triggers: requests by message type, and a
 #             latency histogram through a synthetic event
+#   base      with --base-ko: another build of the module (the code
+#             before a change), loaded with enable=1, so that a change's
+#             cost is measured as two ratios of one run
 # and, for diagnosis only, `reloaded` (insmod then rmmod right before).
 #
 # Times are the guest's CLOCK_MONOTONIC. Raw figures go to $BENCH_OUT
@@ -40,6 +43,7 @@ SCALE=0
 PAUSE=3
 TIMING="unknown"
 KO=module/rtnl_net_trace.ko
+BASE_KO=""
 
 usage()
 {
@@ -59,6 +63,7 @@ while [ $# -gt 0 ]; do
 	--timing) TIMING=$2; shift 2 ;;
 	--pause) PAUSE=$2; shift 2 ;;
 	--ko) KO=$2; shift 2 ;;
+	--base-ko) BASE_KO=$2; shift 2 ;;
 	*) usage ;;
 	esac
 done
@@ -68,6 +73,16 @@ done
 if [ "$N" -lt 1 ] || [ "$M" -lt 1 ] || [ "$M" -gt 250 ]; then usage; fi
 
 KO=$(realpath "$KO")
+if [ -n "$BASE_KO" ]; then
+	BASE_KO=$(realpath "$BASE_KO")
+	# Right after enabled, the mode it is compared with.
+	if [[ " $MODES " != *" base "* ]]; then
+		MODES=" $MODES "
+		MODES=${MODES/ enabled / enabled base }
+		MODES=${MODES# }
+		MODES=${MODES% }
+	fi
+fi
 RNT=/sys/kernel/debug/rtnl_net_trace
 TRACE=/sys/kernel/tracing
 OUT=${BENCH_OUT:-$TOP/out/bench}
@@ -286,15 +301,19 @@ check_netns()
 	awk -v expect="$expect" '
 		FNR == NR { want[$1] = 1; n++; next }
 		/^netns / {
-			inum = ""; req = ""
+			inum = ""; req = ""; state = ""
 			for (i = 2; i <= NF; i++) {
 				split($i, kv, "=")
 				if (kv[1] == "inum") inum = kv[2]
 				if (kv[1] == "requests") req = kv[2]
+				if (kv[1] == "state") state = kv[2]
 			}
-			# Inode numbers are reused: a later netns (nswait makes one)
-			# may have one of ours; the oldest record is ours.
-			if ((inum in want) && !(inum in seen)) {
+			# Inode numbers are reused: a later netns (nswait makes
+			# one) may have one of ours, and live records come first.
+			# Ours have all exited, and exited records are listed
+			# oldest first: the first exited one with the number is
+			# ours.
+			if (state == "exited" && (inum in want) && !(inum in seen)) {
 				seen[inum] = 1
 				if (req == expect) ok++; else bad[inum] = req
 			}
@@ -405,6 +424,9 @@ mode_on()
 	reloaded) insmod "$KO" && rmmod rtnl_net_trace ;;
 	disabled) insmod "$KO" && echo 0 > "$RNT/enable" ;;
 	enabled) insmod "$KO" && echo 1 > "$RNT/reset" ;;
+	base)
+		[ -n "$BASE_KO" ] || die "mode base needs --base-ko"
+		insmod "$BASE_KO" && echo 1 > "$RNT/reset" ;;
 	tracefs) tracefs_on ;;
 	*) die "unknown mode $1" ;;
 	esac
@@ -413,7 +435,7 @@ mode_on()
 mode_off()
 {
 	case $1 in
-	disabled|enabled) rmmod rtnl_net_trace ;;
+	disabled|enabled|base) rmmod rtnl_net_trace ;;
 	tracefs) tracefs_off ;;
 	esac
 }
@@ -483,6 +505,18 @@ table()
 				printf "%-10s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s\n",
 				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, paired
 			}
+			if (!n["base"] || !n["enabled"])
+				exit
+			# The change: enabled against base, round by round.
+			k = 0
+			split("", pr)
+			for (key in byround) {
+				split(key, p, SUBSEP)
+				if (p[1] == "enabled" && (("base", p[2]) in byround))
+					pr[++k] = byround[key] / byround["base", p[2]]
+			}
+			printf "enabled/base: %.4fx (median of %d rounds), medians %+.3f %s\n",
+			       median(pr, k), k, med["enabled"] - med["base"], unit
 		}' "$OUT/rounds.tsv"
 }
 
@@ -506,7 +540,7 @@ snapshot() { settle; echo "$(meminfo_kb SUnreclaim) $(meminfo_kb Percpu) $(memin
 # netns; appends one line to $OUT/footprint.tsv, readings to footprint.log.
 footprint()
 {
-	local n=$1 dir=$2 s0 s0b s1 s2 s2b s3 core tasks nnetns
+	local n=$1 dir=$2 s0 s0b s1 s2 s2b s2c s3 core tasks nnetns
 
 	read -r -a s0 <<< "$(snapshot)"
 	read -r -a s0b <<< "$(snapshot)"
@@ -522,6 +556,10 @@ footprint()
 	# reading, and what went in between is shown as LATE.
 	read -r -a s2 <<< "$(snapshot)"
 	read -r -a s2b <<< "$(snapshot)"
+	# And once more after 30 s of idle (which -icount skips): lazy RCU
+	# and deferred frees of a large teardown have had their time.
+	sleep 30
+	read -r -a s2c <<< "$(snapshot)"
 	FP_MEMORY=$(grep '^memory ' "$RNT/status")
 	nnetns="$FP_LIVE,$(netns_memory)"
 	FP_NNETNS=$nnetns
@@ -543,10 +581,10 @@ footprint()
 	read -r -a s3 <<< "$(snapshot)"
 	echo "netns=$n tasks=$tasks SUnreclaim/Percpu/Slab kB: before ${s0[*]}," \
 	     "again ${s0b[*]}, loaded ${s1[*]}, after workload ${s2[*]}," \
-	     "again ${s2b[*]}, after rmmod ${s3[*]}" >> "$OUT/footprint.log"
+	     "again ${s2b[*]}, after 30 s ${s2c[*]}, after rmmod ${s3[*]}" >> "$OUT/footprint.log"
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$core" "$tasks" \
-		$((s1[0] - s0b[0])) $((s1[1] - s0b[1])) $((s2b[0] - s3[0])) \
-		$((s0b[0] - s0[0])) $((s2[0] - s2b[0])) "$nnetns" "$FP_SLOTS" \
+		$((s1[0] - s0b[0])) $((s1[1] - s0b[1])) $((s2c[0] - s3[0])) \
+		$((s0b[0] - s0[0])) $((s2[0] - s2c[0])) "$nnetns" "$FP_SLOTS" \
 		"$(grep '^drops ' <<< "$FP_STATUS" | cut -d' ' -f2- | tr ' ' ,)" \
 		"$(((W_SETUP + W_TEARDOWN) / 1000000))" >> "$OUT/footprint.tsv"
 }
@@ -571,9 +609,10 @@ footprint_table()
 	  %return events do the same): LOAD_SLAB is about 4 kB x TASKS the first time
 	  in a boot. Per-CPU pages, once populated, stay populated: LOAD_PCPU shows
 	  the module's per-CPU blocks only at the first insmod after boot.
-	HELD_SLAB: loaded after the workload (second reading), against after rmmod.
-	  NOISE: SLAB between two readings with nothing run in between. LATE: SLAB
-	  the workload's netns freed between the two readings after it.
+	HELD_SLAB: loaded after the workload (last of three readings, the third
+	  after 30 s idle), against after rmmod. NOISE: SLAB between two readings
+	  with nothing run in between. LATE: SLAB the workload's netns freed
+	  between the first and the last reading after it.
 	NETNS_REC: netns records and their kB from the status file, with the
 	  workload's netns alive, then after the workload (the max_exited most
 	  recently exited ones, and at most one batch of exits more); SLOTS: handler slots, one per-CPU block each (at most
