@@ -273,9 +273,26 @@ ns_requests()
 	echo "$n"
 }
 
-# The inode number of every rnb netns, while they live: what the netns
-# file's inum= says.
-save_inums() { stat -L -c '%i' /run/netns/rnb* > "$WORK/inums"; }
+# The cookie of every rnb netns, while they live. Inode numbers are
+# reused (the netns nswait makes, before and after the workload, take
+# some of ours), cookies never: the live records of the netns file map
+# each of our inode numbers to its netns's cookie, the one the record of
+# that netns keeps after it exits.
+save_cookies()
+{
+	stat -L -c '%i' /run/netns/rnb* > "$WORK/inums"
+	awk 'FNR == NR { want[$1] = 1; next }
+	     $1 == "netns" {
+		inum = ""; cookie = ""; state = ""
+		for (i = 2; i <= NF; i++) {
+			split($i, kv, "=")
+			if (kv[1] == "inum") inum = kv[2]
+			if (kv[1] == "cookie") cookie = kv[2]
+			if (kv[1] == "state") state = kv[2]
+		}
+		if (state == "live" && (inum in want)) print cookie
+	     }' "$WORK/inums" "$RNT/netns" > "$WORK/cookies"
+}
 
 # "RECORDS/KB" of the netns records the status file reports now.
 netns_memory()
@@ -289,43 +306,37 @@ netns_memory()
 fp_live()
 {
 	FP_LIVE=$(netns_memory)
-	[ -z "${FP_INUMS:-}" ] || save_inums
+	[ -z "${FP_COOKIES:-}" ] || save_cookies
 }
 
-# check_netns EXPECT: one line saying whether every netns of $WORK/inums
-# has exactly EXPECT requests in the netns file.
+# check_netns EXPECT: one line saying whether every netns of
+# $WORK/cookies has exactly EXPECT requests in the netns file.
 check_netns()
 {
 	local expect=$1
 
-	awk -v expect="$expect" '
+	awk -v expect="$expect" -v ninums="$(wc -l < "$WORK/inums")" '
 		FNR == NR { want[$1] = 1; n++; next }
-		/^netns / {
-			inum = ""; req = ""; state = ""
+		$1 == "netns" {
+			cookie = ""; req = ""
 			for (i = 2; i <= NF; i++) {
 				split($i, kv, "=")
-				if (kv[1] == "inum") inum = kv[2]
+				if (kv[1] == "cookie") cookie = kv[2]
 				if (kv[1] == "requests") req = kv[2]
-				if (kv[1] == "state") state = kv[2]
 			}
-			# Inode numbers are reused: a later netns (nswait makes
-			# one) may have one of ours, and live records come first.
-			# Ours have all exited, and exited records are listed
-			# oldest first: the first exited one with the number is
-			# ours.
-			if (state == "exited" && (inum in want) && !(inum in seen)) {
-				seen[inum] = 1
-				if (req == expect) ok++; else bad[inum] = req
-			}
+			if (!(cookie in want)) next
+			seen[cookie]++
+			if (req == expect) ok++; else bad[cookie] = req
 		}
 		END {
 			missing = 0
-			for (i in want) if (!(i in seen)) missing++
-			printf "%d of %d netns with exactly %d requests each, %d missing", ok, n, expect, missing
+			for (c in want) if (!(c in seen)) missing++
+			printf "%d of %d netns (%d records while they lived) with exactly %d requests each, %d missing", \
+			       ok, ninums, n, expect, missing
 			m = 0
-			for (i in bad) { if (m++ < 5) printf ", inum %s has %s", i, bad[i] }
-			print (ok == n ? "" : " => MISMATCH")
-		}' "$WORK/inums" "$RNT/netns"
+			for (c in bad) { if (m++ < 5) printf ", cookie %s has %s", c, bad[c] }
+			print (ok == ninums && n == ninums ? "" : " => MISMATCH")
+		}' "$WORK/cookies" "$RNT/netns"
 }
 
 # ---- tracefs: what a developer would set up without the module ----
@@ -582,9 +593,9 @@ footprint()
 	echo "netns=$n tasks=$tasks SUnreclaim/Percpu/Slab kB: before ${s0[*]}," \
 	     "again ${s0b[*]}, loaded ${s1[*]}, after workload ${s2[*]}," \
 	     "again ${s2b[*]}, after 30 s ${s2c[*]}, after rmmod ${s3[*]}" >> "$OUT/footprint.log"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$core" "$tasks" \
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$core" "$tasks" \
 		$((s1[0] - s0b[0])) $((s1[1] - s0b[1])) $((s2c[0] - s3[0])) \
-		$((s0b[0] - s0[0])) $((s2[0] - s2c[0])) "$nnetns" "$FP_SLOTS" \
+		$((s2c[1] - s3[1])) $((s0b[0] - s0[0])) $((s2[0] - s2c[0])) "$nnetns" "$FP_SLOTS" \
 		"$(grep '^drops ' <<< "$FP_STATUS" | cut -d' ' -f2- | tr ' ' ,)" \
 		"$(((W_SETUP + W_TEARDOWN) / 1000000))" >> "$OUT/footprint.tsv"
 }
@@ -597,11 +608,11 @@ footprint_table()
 	echo "Memory footprint, kB: SLAB = SUnreclaim and PCPU = Percpu of /proc/meminfo,"
 	echo "each read after sync + drop_caches; CORE = /sys/module/rtnl_net_trace/coresize"
 	echo "(code, data and bss, which hold the fixed tables); $ncpu possible CPUs"
-	printf '%-6s %6s %6s %10s %10s %10s %6s %6s %22s %6s  %s\n' NETNS CORE TASKS \
-		LOAD_SLAB LOAD_PCPU HELD_SLAB NOISE LATE NETNS_REC SLOTS DROPS
+	printf '%-6s %6s %6s %10s %10s %10s %10s %6s %6s %22s %6s  %s\n' NETNS CORE TASKS \
+		LOAD_SLAB LOAD_PCPU HELD_SLAB HELD_PCPU NOISE LATE NETNS_REC SLOTS DROPS
 	awk -F'\t' 'NR > 1 {
-		printf "%-6s %6.1f %6d %+10d %+10d %+10d %+6d %+6d %22s %6s  %s\n",
-		       $1, $2 / 1024, $3, $4, $5, $6, $7, $8, $9, $10, $11
+		printf "%-6s %6.1f %6d %+10d %+10d %+10d %+10d %+6d %+6d %22s %6s  %s\n",
+		       $1, $2 / 1024, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
 	}' "$OUT/footprint.tsv"
 	cat <<-EOF
 	LOAD: at insmod. The first fprobe with an exit handler makes the kernel give
@@ -609,8 +620,12 @@ footprint_table()
 	  %return events do the same): LOAD_SLAB is about 4 kB x TASKS the first time
 	  in a boot. Per-CPU pages, once populated, stay populated: LOAD_PCPU shows
 	  the module's per-CPU blocks only at the first insmod after boot.
-	HELD_SLAB: loaded after the workload (last of three readings, the third
-	  after 30 s idle), against after rmmod. NOISE: SLAB between two readings
+	HELD_SLAB, HELD_PCPU: loaded after the workload (last of three readings,
+	  the third after 30 s idle), against after rmmod. HELD_PCPU is far more
+	  than the netns records' own per-CPU figures (48 bytes a CPU each):
+	  most likely the per-CPU pages they keep populated, as each was
+	  allocated between its netns's own per-CPU data and pins that chunk
+	  after the netns is gone. NOISE: SLAB between two readings
 	  with nothing run in between. LATE: SLAB the workload's netns freed
 	  between the first and the last reading after it.
 	NETNS_REC: netns records and their kB from the status file, with the
@@ -634,7 +649,7 @@ log "booted $(uname -r), $(nproc) CPUs, timing: $TIMING"
 	log "N=$N netns, M=$M interfaces each, ROUNDS=$ROUNDS, K=$K requests, modes: $MODES"
 
 if [ -n "$FOOTPRINT" ] || [ "$SCALE" -gt 0 ]; then
-	printf 'netns\tcore\ttasks\tload_slab\tload_pcpu\theld_slab\tnoise_slab\tlate_slab\tnetns_table\tslots\tdrops\tworkload_ms\n' \
+	printf 'netns\tcore\ttasks\tload_slab\tload_pcpu\theld_slab\theld_pcpu\tnoise_slab\tlate_slab\tnetns_table\tslots\tdrops\tworkload_ms\n' \
 		> "$OUT/footprint.tsv"
 fi
 # The scale run first: per-CPU pages, once populated, stay populated, so
@@ -644,8 +659,12 @@ if [ "$SCALE" -gt 0 ]; then
 	expect=$(expected_counts "$SCALE" "$WORK/s")
 	per_ns=$(ns_requests "$WORK/s")
 	log "scale: $SCALE netns x $M interfaces, enabled; expected $expect, $per_ns requests per netns"
-	# Every exited netns kept one by one, so that each can be checked.
-	FP_PARAMS="max_exited=$SCALE" FP_CHECK="check_netns $per_ns" FP_INUMS=1 \
+	# Every exited netns kept one by one, so that each can be checked,
+	# with room for a few more: a netns that nswait made before the
+	# workload may still be dying at insmod (it gets a record, and exits
+	# among the workload's own; with max_exited=N exactly, a run of 100
+	# had one of its netns folded for it).
+	FP_PARAMS="max_exited=$((SCALE + 64))" FP_CHECK="check_netns $per_ns" FP_COOKIES=1 \
 		footprint "$SCALE" "$WORK/s"
 	enabled_ns=$((W_SETUP + W_TEARDOWN))
 	enabled_setup=$W_SETUP enabled_teardown=$W_TEARDOWN nnetns_scale=$FP_NNETNS
