@@ -15,20 +15,23 @@ echo "# vm: booted $(uname -r)"
 # reports only what the tests leak.
 mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug
 [ -e /sys/kernel/debug/kmemleak ] && echo clear > /sys/kernel/debug/kmemleak
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
 rc=0
 for t in "${tests[@]}"; do
 	echo "# selftest: $t"
 	start=$(date +%s)
-	out=$(timeout "$timeout" "./$t" 2>&1)
-	status=$?
+	# Streamed, not collected: a VM that dies mid-test keeps what it printed.
+	timeout "$timeout" "./$t" 2>&1 | tee "$out" |
+		sed -u -E "s/^(not ok|ok) [0-9]+ /\1 $t: /"
+	status=${PIPESTATUS[0]}
 	took=$(($(date +%s) - start))
-	printf '%s\n' "$out" | sed -E "s/^(not ok|ok) [0-9]+ /\1 $t: /"
-	if [ $status = 124 ]; then
+	if [ "$status" = 124 ]; then
 		echo "not ok $t: timed out after $timeout s"
-	elif ! printf '%s\n' "$out" | grep -q '^1\.\.'; then
+	elif ! grep -q '^1\.\.' "$out"; then
 		echo "not ok $t: exited $status without a KTAP plan"
 	fi
 	echo "# time: $t $took s"
-	[ $status = 0 ] || [ $status = 4 ] || rc=1
+	[ "$status" = 0 ] || [ "$status" = 4 ] || rc=1
 done
 exit $rc
