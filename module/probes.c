@@ -149,17 +149,15 @@ void rnt_probes_new_generation(void)
 	rnt_tasks_reset();
 }
 
-/* Enter a request or handler context; NULL when the task is not tracked. */
-static struct rnt_task *rnt_ctx_push(int slot)
+/* @t (the current task's slot, or NULL) enters a request or handler context. */
+static bool rnt_ctx_push(struct rnt_task *t, int slot)
 {
-	struct rnt_task *t = rnt_task_current(true);
-
 	if (!t)
-		return NULL;
+		return false;
 	if (t->depth < RNT_CTX_DEPTH)
 		t->ctx[t->depth] = slot;
 	t->depth++;
-	return t;
+	return true;
 }
 
 /* Leave it; the outermost context's end is where a request ends. */
@@ -214,7 +212,7 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 	}
 
 	d->gen = READ_ONCE(rnt_gen);
-	d->pushed = !!rnt_ctx_push(slot);
+	d->pushed = rnt_ctx_push(rnt_task_current(true), slot);
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_req_entry);
@@ -239,20 +237,21 @@ struct rnt_handler_data {
 	bool pushed;
 };
 
-static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
-			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
+/*
+ * The slot of the handler at @ip called with @regs, by its message: for a
+ * handler called other than by the dispatcher or rtnl_dumpit(), or by
+ * them for a request whose slot was not foreseen.
+ */
+static int rnt_handler_slot(unsigned long ip, struct rnt_regs *regs)
 {
-	struct rnt_handler_data *d = data;
 	const struct nlmsghdr *nlh;
-	struct rnt_handler *h;
-	struct rnt_task *t;
 	int slot;
 
 	slot = rnt_handler_find(ip, -1, -1, -1);
 	if (slot < 0) {
 		/* Only while an index update races with this owner's probe. */
 		rnt_drop(RNT_DROP_HANDLER);
-		return 1;
+		return slot;
 	}
 	if (rnt_handlers[slot].kind == RNT_DOIT)
 		nlh = (const struct nlmsghdr *)rnt_arg(regs, 1);
@@ -261,16 +260,34 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	if (nlh && nlmsg_len(nlh) >= 1)
 		slot = rnt_handler_find(ip, *(u8 *)nlmsg_data(nlh),
 					nlh->nlmsg_type, rnt_handlers[slot].kind);
-	if (slot < 0)
+	return slot;
+}
+
+static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
+			     unsigned long ret_ip, struct rnt_regs *regs, void *data)
+{
+	struct rnt_handler_data *d = data;
+	struct rnt_task *t = rnt_task_current(true);
+	struct rnt_handler *h;
+	int slot = rnt_task_ctx(t);
+
+	/*
+	 * Called by the dispatcher or rtnl_dumpit(), the handler is the one
+	 * whose slot the request context foresaw (rnt_req_entry()): the same
+	 * lookup by family and type, with the same fallback, as the kernel's.
+	 */
+	if (slot < 0 || ip - READ_ONCE(rnt_handlers[slot].fn) >= RNT_ENTRY_SLACK)
+		slot = rnt_handler_slot(ip, regs);
+	if (slot < 0) {
+		rnt_task_put(t);
 		return 1;
+	}
 
 	h = &rnt_handlers[slot];
-	t = rnt_task_current(false);
 	rnt_handler_enter(h, t && t->rtnl_held);
 	d->gen = READ_ONCE(rnt_gen);
 	d->slot = slot;
-	t = rnt_ctx_push(slot);
-	d->pushed = !!t;
+	d->pushed = rnt_ctx_push(t, slot);
 	if (t) {
 		d->wait0 = t->rtnl_wait_total;
 		d->hold0 = t->rtnl_hold_total;

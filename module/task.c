@@ -103,22 +103,27 @@ struct rnt_task *rnt_task_current(bool create)
 {
 	unsigned int h = hash_ptr(current, rnt_task_bits);
 	unsigned int mask = (1U << rnt_task_bits) - 1;
+	unsigned int i, s, first = RNT_TASK_WINDOW;
+	struct task_struct *key;
 	struct rnt_task *t;
-	unsigned int i, s;
 
 	for (i = 0; i < RNT_TASK_WINDOW; i++) {
 		s = (h + i) & mask;
-		if (READ_ONCE(rnt_task_keys[s]) == current) {
+		key = READ_ONCE(rnt_task_keys[s]);
+		if (key == current) {
 			t = &rnt_tasks[s];
 			if (t->start_time == current->start_time)
 				return t;
 			/* A stale slot of an earlier task at this address. */
 			return rnt_task_init(t);
 		}
+		if (!key && first == RNT_TASK_WINDOW)
+			first = i;
 	}
 	if (!create)
 		return NULL;
-	for (i = 0; i < RNT_TASK_WINDOW; i++) {
+	/* Ours is nowhere in the window: claim its first free key, or a later one. */
+	for (i = first; i < RNT_TASK_WINDOW; i++) {
 		s = (h + i) & mask;
 		if (!READ_ONCE(rnt_task_keys[s]) &&
 		    !cmpxchg(&rnt_task_keys[s], NULL, current))
