@@ -155,11 +155,93 @@ unsigned int rnt_netns_reap(struct list_head *folded, u64 batch,
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_netns_reap);
 
+/*
+ * The records' per-CPU figures come in blocks of RNT_NETNS_BLOCK. One
+ * small alloc_percpu() a record, made between its netns's own per-CPU
+ * data, kept those per-CPU pages populated after the netns was freed:
+ * Percpu stayed 11.7 MB up after 2,000 netns had come and gone, about
+ * 5.9 kB a record for 96 bytes of figures. A block goes when its last
+ * record does.
+ */
+struct rnt_netns_block {
+	struct list_head node;		/* on rnt_netns_blocks */
+	struct rnt_netns_stats __percpu *stats;
+	DECLARE_BITMAP(used, RNT_NETNS_BLOCK);
+	unsigned int nr_used;
+};
+
+/* Protects the blocks; a leaf, taken only to allocate and free records. */
+static DEFINE_MUTEX(rnt_netns_block_mutex);
+static LIST_HEAD(rnt_netns_blocks);
+
+unsigned int rnt_netns_nr_blocks(void)
+{
+	struct rnt_netns_block *b;
+	unsigned int n = 0;
+
+	mutex_lock(&rnt_netns_block_mutex);
+	list_for_each_entry(b, &rnt_netns_blocks, node)
+		n++;
+	mutex_unlock(&rnt_netns_block_mutex);
+	return n;
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_netns_nr_blocks);
+
+/* Per-CPU figures for @rec, zeroed, from a block with room or a new one. */
+static int rnt_netns_stats_get(struct rnt_netns *rec)
+{
+	struct rnt_netns_block *b;
+	unsigned int i;
+	int cpu;
+
+	mutex_lock(&rnt_netns_block_mutex);
+	list_for_each_entry(b, &rnt_netns_blocks, node)
+		if (b->nr_used < RNT_NETNS_BLOCK)
+			goto found;
+	b = kzalloc_obj(*b);
+	if (b)
+		b->stats = __alloc_percpu(sizeof(*b->stats) * RNT_NETNS_BLOCK,
+					  __alignof__(*b->stats));
+	if (!b || !b->stats) {
+		mutex_unlock(&rnt_netns_block_mutex);
+		kfree(b);
+		return -ENOMEM;
+	}
+	list_add(&b->node, &rnt_netns_blocks);
+found:
+	i = find_first_zero_bit(b->used, RNT_NETNS_BLOCK);
+	__set_bit(i, b->used);
+	b->nr_used++;
+	mutex_unlock(&rnt_netns_block_mutex);
+	rec->block = b;
+	rec->stats = b->stats + i;
+	for_each_possible_cpu(cpu)
+		memset(per_cpu_ptr(rec->stats, cpu), 0, sizeof(*rec->stats));
+	return 0;
+}
+
+static void rnt_netns_stats_put(struct rnt_netns *rec)
+{
+	struct rnt_netns_block *b = rec->block;
+
+	mutex_lock(&rnt_netns_block_mutex);
+	__clear_bit(rec->stats - b->stats, b->used);
+	if (--b->nr_used)
+		b = NULL;
+	else
+		list_del(&b->node);
+	mutex_unlock(&rnt_netns_block_mutex);
+	if (b) {
+		free_percpu(b->stats);
+		kfree(b);
+	}
+}
+
 void rnt_netns_free(struct rnt_netns *rec)
 {
 	if (!rec)
 		return;
-	free_percpu(rec->stats);
+	rnt_netns_stats_put(rec);
 	kfree(rec);
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_netns_free);
@@ -170,8 +252,7 @@ struct rnt_netns *rnt_netns_alloc(u64 cookie, unsigned int inum)
 
 	if (!rec)
 		return NULL;
-	rec->stats = alloc_percpu(struct rnt_netns_stats);
-	if (!rec->stats) {
+	if (rnt_netns_stats_get(rec)) {
 		kfree(rec);
 		return NULL;
 	}

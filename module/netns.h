@@ -18,6 +18,10 @@ struct rnt_netns_stats {
 	struct rnt_times t;
 };
 
+/* Records per block of per-CPU figures (netns.c). */
+#define RNT_NETNS_BLOCK		64
+struct rnt_netns_block;
+
 /*
  * The record of one netns (netns.c), from its creation until its figures
  * are folded into the exited total.
@@ -38,7 +42,8 @@ struct rnt_netns {
 	 * (footprint.c). Written only by the global RTNL holder.
 	 */
 	u64 touch_stamp;
-	struct rnt_netns_stats __percpu *stats;
+	struct rnt_netns_stats __percpu *stats;	/* in its block: */
+	struct rnt_netns_block *block;
 };
 
 /* The figures of one or more netns, summed over CPUs. */
@@ -60,6 +65,7 @@ void rnt_netns_memory(unsigned int *records, size_t *bytes);
 size_t rnt_netns_record_bytes(void);
 struct rnt_netns *rnt_netns_alloc(u64 cookie, unsigned int inum);
 void rnt_netns_free(struct rnt_netns *rec);
+unsigned int rnt_netns_nr_blocks(void);
 void rnt_netns_sum(const struct rnt_netns *rec, struct rnt_netns_sum *out);
 void rnt_netns_fold(struct rnt_netns_sum *total, const struct rnt_netns_sum *s);
 unsigned int rnt_netns_trim(struct list_head *exited, unsigned int *nexited,

@@ -126,6 +126,57 @@ static void rnt_test_netns_trim_reap(struct kunit *test)
 		rnt_netns_free(r);
 }
 
+/*
+ * Records share blocks of per-CPU figures: 2 x RNT_NETNS_BLOCK records
+ * take at most 2 more blocks (one more if a block had room), and once
+ * they are freed the blocks are gone. A record's figures start at zero
+ * in an entry another record used before: only the newest block can have
+ * room, so the entry freed is taken again within RNT_NETNS_BLOCK records.
+ */
+static void rnt_test_netns_blocks(struct kunit *test)
+{
+	const unsigned int nrec = 2 * RNT_NETNS_BLOCK, nmore = RNT_NETNS_BLOCK;
+	unsigned int before = rnt_netns_nr_blocks(), i;
+	struct rnt_netns_stats __percpu *old;
+	struct rnt_netns **rec, **more;
+	bool reused = false;
+	int cpu;
+
+	rec = kunit_kcalloc(test, nrec, sizeof(*rec), GFP_KERNEL);
+	more = kunit_kcalloc(test, nmore, sizeof(*more), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	KUNIT_ASSERT_NOT_NULL(test, more);
+	for (i = 0; i < nrec; i++) {
+		rec[i] = rnt_netns_alloc(200 + i, 4026533000U + i);
+		KUNIT_ASSERT_NOT_NULL(test, rec[i]);
+		for_each_possible_cpu(cpu)
+			per_cpu_ptr(rec[i]->stats, cpu)->requests = i + 1;
+	}
+	KUNIT_EXPECT_GE(test, rnt_netns_nr_blocks(), before + 1);
+	KUNIT_EXPECT_LE(test, rnt_netns_nr_blocks(), before + 2);
+	for (i = 0; i < nrec; i++)
+		KUNIT_EXPECT_EQ(test, this_cpu_read(rec[i]->stats->requests),
+				(u64)i + 1);
+
+	old = rec[7]->stats;
+	rnt_netns_free(rec[7]);
+	for (i = 0; i < nmore && !reused; i++) {
+		more[i] = rnt_netns_alloc(300 + i, 4026534000U + i);
+		KUNIT_ASSERT_NOT_NULL(test, more[i]);
+		reused = more[i]->stats == old;
+	}
+	KUNIT_EXPECT_TRUE(test, reused);
+	for_each_possible_cpu(cpu)
+		KUNIT_EXPECT_EQ(test, per_cpu_ptr(old, cpu)->requests, 0ULL);
+
+	rec[7] = NULL;
+	for (i = 0; i < nrec; i++)
+		rnt_netns_free(rec[i]);
+	for (i = 0; i < nmore; i++)
+		rnt_netns_free(more[i]);
+	KUNIT_EXPECT_EQ(test, rnt_netns_nr_blocks(), before);
+}
+
 static struct rnt_ring *rnt_test_ring(struct kunit *test)
 {
 	struct rnt_ring *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
@@ -348,6 +399,7 @@ static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_set_note),
 	KUNIT_CASE(rnt_test_netns_fold),
 	KUNIT_CASE(rnt_test_netns_trim_reap),
+	KUNIT_CASE(rnt_test_netns_blocks),
 	KUNIT_CASE(rnt_test_ring_collapse),
 	KUNIT_CASE(rnt_test_ring_partial),
 	KUNIT_CASE(rnt_test_ring_first_last),
