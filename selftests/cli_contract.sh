@@ -46,33 +46,11 @@ CMDS=("stats" "stats --output-all" "stats --hist rtnl_newlink" "status"
 	"violations" "todo" "todo -a" "todo -e" "blocked" "blocked -c"
 	"top -n 1 -i 0.1" "watch -n 1 -i 0.1" "metrics" "version" "help")
 
-# doc_table: "FILE RECORD KEY..." for every row of the record table in
-# each "## `FILE`" section of the document, in document order.
+# doc_table: "FILE RECORD KEY..." for every row of the record tables of
+# the document, in document order.
 doc_table()
 {
-	awk '
-	/^## `[a-z_]+`/ {
-		file = $2
-		gsub(/`/, "", file)
-		intable = 0
-		next
-	}
-	/^\| record \| keys \|/ { intable = 1; next }
-	intable && /^\| *---/ { next }
-	intable && /^\|/ {
-		split($0, col, "|")
-		rec = col[2]
-		gsub(/[ `]/, "", rec)
-		line = file " " rec
-		s = col[3]
-		while (match(s, /`[a-z_]+`/)) {
-			line = line " " substr(s, RSTART + 1, RLENGTH - 2)
-			s = substr(s, RSTART + RLENGTH)
-		}
-		print line
-		next
-	}
-	{ intable = 0 }' "$DOC"
+	awk -f "$RNT_TOP/scripts/doc-records.awk" "$DOC"
 }
 
 # written DIR FILE...: "FILE RECORD KEY..." for every record line of each
@@ -223,16 +201,13 @@ modprobe dummy
 rnt_unload
 rnt_load
 pernet=0
-grep -q 'feature name=pernet state=active' "$RNT_DIR/status" && pernet=1
+rnt_active pernet && pernet=1
 footprint=0
-grep -q 'feature name=footprint state=active' "$RNT_DIR/status" && footprint=1
+rnt_active footprint && footprint=1
 rnt_setup_ns A
 rnt_setup_ns B
 pids=()
-for ns in "$A" "$B"; do
-	ip netns exec "$ns" sleep 600 &
-	pids+=($!)
-done
+rnt_sleepers "$A" "$B"
 gen=
 # The holder first: its rmmod ends a hold, which the rest may need.
 trap 'rmmod rnt_holder 2>/dev/null; [ -n "$gen" ] && kill "$gen" 2>/dev/null

@@ -31,14 +31,11 @@ rnt_dmesg_start
 rnt_load
 modprobe dummy
 pernet=0
-grep -q 'feature name=pernet state=active' "$RNT_DIR/status" && pernet=1
+rnt_active pernet && pernet=1
 rnt_setup_ns A
 rnt_setup_ns B
 pids=()
-for ns in "$A" "$B"; do
-	ip netns exec "$ns" sleep 600 &
-	pids+=($!)
-done
+rnt_sleepers "$A" "$B"
 trap 'kill "${pids[@]}" 2>/dev/null; rnt_cleanup' EXIT
 inum_b=$(ip netns exec "$B" stat -L -c %i /proc/self/ns/net)
 

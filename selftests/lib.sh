@@ -54,6 +54,24 @@ rnt_setup_ns()
 	printf -v "$name" "%s" "$nsname"
 }
 
+# rnt_sleepers NS...: a process sleeping in each netns, for a test module
+# to find the netns by; each pid is appended to the caller's pids array.
+rnt_sleepers()
+{
+	local ns
+
+	for ns in "$@"; do
+		ip netns exec "$ns" sleep 600 &
+		pids+=($!)
+	done
+}
+
+# rnt_active FEATURE: true when the status file has FEATURE active.
+rnt_active()
+{
+	grep -q "feature name=$1 state=active" "$RNT_DIR/status"
+}
+
 rnt_load()
 {
 	mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug

@@ -22,7 +22,7 @@ ktap_set_plan 21
 rnt_dmesg_start
 rnt_load
 pernet=0
-grep -q 'feature name=pernet state=active' "$RNT_DIR/status" && pernet=1
+rnt_active pernet && pernet=1
 
 rnt_setup_ns ns
 ip netns exec "$ns" sleep 600 &

@@ -8,7 +8,7 @@
 
 ktap_print_header
 rnt_load
-if ! grep -q 'feature name=pernet state=active' "$RNT_DIR/status"; then
+if ! rnt_active pernet; then
 	ktap_skip_all "per-netns RTNL unavailable on this kernel"
 	exit "$KSFT_SKIP"
 fi

@@ -18,7 +18,7 @@ ktap_set_plan 9
 rnt_dmesg_start
 rnt_load max_nets=4
 pernet=0
-grep -q 'feature name=pernet state=active' "$RNT_DIR/status" && pernet=1
+rnt_active pernet && pernet=1
 
 # Five processes in five netns, for the rule breaker to find them by.
 pids=()

@@ -21,7 +21,7 @@ ktap_set_plan 14
 rnt_dmesg_start
 rnt_load
 pernet=0
-grep -q 'feature name=pernet state=active' "$RNT_DIR/status" && pernet=1
+rnt_active pernet && pernet=1
 trace=$(mktemp)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; [ -e $EV/enable ] && echo 0 > $EV/enable;

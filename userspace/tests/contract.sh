@@ -36,26 +36,10 @@ result() {
 	: >"$TMP/diag"
 }
 
-# "FILE RECORD" for every row of the "| record | keys |" table in each
-# "## `FILE`" section of the document, in document order.
+# "FILE RECORD" for every row of the record tables of the document, in
+# document order.
 doc_records() {
-	awk '
-	/^## `[a-z_]+`/ {
-		file = $2
-		gsub(/`/, "", file)
-		intable = 0
-		next
-	}
-	/^\| record \| keys \|/ { intable = 1; next }
-	intable && /^\| *---/ { next }
-	intable && /^\|/ {
-		split($0, col, "|")
-		rec = col[2]
-		gsub(/[ `]/, "", rec)
-		print file, rec
-		next
-	}
-	{ intable = 0 }' "$1"
+	awk -f "$TOP/../scripts/doc-records.awk" "$1" | cut -d' ' -f1,2
 }
 
 echo "KTAP version 1"
