@@ -1549,7 +1549,7 @@ fi
 ASAN_OPTIONS=detect_leaks=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:exitcode=98 \
 	python3 "$HERE/fuzz.py" --seed "${FUZZ_SEED:-1}" \
-	--cases "${FUZZ_CASES:-2500}" "$fuzz_bin" "$GOOD" \
+	--cases "${FUZZ_CASES:-1000}" "$fuzz_bin" "$GOOD" \
 	"$FIX"/*/ >"$TMP/diag" 2>&1
 rc=$?
 tail -1 "$TMP/diag"
