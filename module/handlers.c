@@ -504,7 +504,7 @@ int rnt_handlers_sync(bool probe)
 		if (f->slot < 0)
 			continue;
 		h = &rnt_handlers[f->slot];
-		h->fn = f->fn;
+		WRITE_ONCE(h->fn, f->fn);
 		h->flags = f->flags;
 		h->present = true;
 		idx->e[n].fn = f->fn;
