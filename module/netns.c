@@ -408,7 +408,11 @@ void rnt_netns_memory(unsigned int *records, size_t *bytes)
 	n = rnt_nr_live + rnt_nr_exited + rnt_nr_folded;
 	mutex_unlock(&rnt_netns_mutex);
 	*records = n;
-	*bytes = n * rnt_netns_record_bytes();
+	/* The records, and their blocks of per-CPU figures, full or not. */
+	*bytes = n * (sizeof(struct rnt_netns_ref) + sizeof(struct rnt_netns)) +
+		 rnt_netns_nr_blocks() *
+		 (sizeof(struct rnt_netns_block) + num_possible_cpus() *
+		  RNT_NETNS_BLOCK * sizeof(struct rnt_netns_stats));
 }
 
 size_t rnt_netns_record_bytes(void)
