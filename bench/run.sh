@@ -621,11 +621,10 @@ footprint_table()
 	  in a boot. Per-CPU pages, once populated, stay populated: LOAD_PCPU shows
 	  the module's per-CPU blocks only at the first insmod after boot.
 	HELD_SLAB, HELD_PCPU: loaded after the workload (last of three readings,
-	  the third after 30 s idle), against after rmmod. HELD_PCPU is far more
-	  than the netns records' own per-CPU figures (48 bytes a CPU each):
-	  most likely the per-CPU pages they keep populated, as each was
-	  allocated between its netns's own per-CPU data and pins that chunk
-	  after the netns is gone. NOISE: SLAB between two readings
+	  the third after 30 s idle), against after rmmod. HELD_PCPU includes
+	  the module's own per-CPU tables (about 2 MB) and the netns records'
+	  blocks of per-CPU figures, and whatever per-CPU pages those keep
+	  populated after the netns are gone. NOISE: SLAB between two readings
 	  with nothing run in between. LATE: SLAB the workload's netns freed
 	  between the first and the last reading after it.
 	NETNS_REC: netns records and their kB from the status file, with the
