@@ -2,15 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0
 # Module loads and unloads anywhere lose nothing. While rtnl_gen sends a
 # known workload, another process loads and unloads an unrelated module
-# 20 times, and this one loads the handler test module 20 times and sends
-# requests to its handler in each of its lifetimes. Every count equals
-# what was sent, nothing is in flight afterwards, no drop, no miss.
+# CYCLES times, and this one loads the handler test module CYCLES times
+# and sends requests to its handler in each of its lifetimes. Every count
+# equals what was sent, nothing is in flight afterwards, no drop, no miss.
+# 10 cycles (1,000 doits, 250 dumps) in make check, 40 in make soak.
 . "$(dirname "$0")/lib.sh"
 
 HKO=$RNT_TOP/selftests/handler_mod/rnt_handler_mod.ko
-N_DOIT=${RNT_CHURN_DOIT:-2000}
-N_DUMP=${RNT_CHURN_DUMP:-500}
-CYCLES=20
+CYCLES=$(rnt_size RNT_CHURN_CYCLES 10 40)
+N_DOIT=${RNT_CHURN_DOIT:-$((CYCLES * 100))}
+N_DUMP=${RNT_CHURN_DUMP:-$((CYCLES * 25))}
 PER_LIFE=10
 OTHER=dummy
 

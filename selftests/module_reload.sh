@@ -5,13 +5,13 @@
 # tracer stays enabled, and the module's handlers are probed in every
 # lifetime. Every other cycle a padding module is loaded first, so that
 # the module does not simply come back where it was (the allocator hands
-# a freed module's space to the next one). 40 reloads in make check, 1,000
+# a freed module's space to the next one). 16 reloads in make check, 1,000
 # in make soak (RNT_RELOADS sets any number).
 . "$(dirname "$0")/lib.sh"
 
 HKO=$RNT_TOP/selftests/handler_mod/rnt_handler_mod.ko
 PAD=$RNT_TOP/selftests/holder/rnt_holder.ko
-RELOADS=$(rnt_size RNT_RELOADS 40 1000)
+RELOADS=$(rnt_size RNT_RELOADS 16 1000)
 
 ktap_print_header
 ktap_set_plan 6

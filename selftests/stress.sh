@@ -8,8 +8,8 @@
 # module: their error counts must be the same.
 . "$(dirname "$0")/lib.sh"
 
-# 5 cycles in make check, 20 in make soak.
-CYCLES=$(rnt_size RNT_STRESS_CYCLES 5 20)
+# 3 cycles in make check, 20 in make soak.
+CYCLES=$(rnt_size RNT_STRESS_CYCLES 3 20)
 FLIPS=${RNT_STRESS_FLIPS:-10}
 WORKERS=4
 STATE=$(mktemp -d)

@@ -8,8 +8,8 @@
 # succeed.
 . "$(dirname "$0")/lib.sh"
 
-# 200 flips in make check, 2,000 in make soak.
-FLIPS=$(rnt_size RNT_TOGGLE_FLIPS 200 2000)
+# 100 flips in make check, 2,000 in make soak.
+FLIPS=$(rnt_size RNT_TOGGLE_FLIPS 100 2000)
 LOOPS=3
 STATE=$(mktemp -d)
 
