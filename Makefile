@@ -76,8 +76,9 @@ check:
 # rtnlctl's unit tests, bash -n and shellcheck of every shell script, and
 # the first run of the kernel tooling in an empty cache, for each kernel
 # make check uses.
-# The long sizes: stress cycles and flips, 1,000 reloads, the toggle storm
-# at 2,000 flips, fuzz at 20,000 writes, the rtnetlink.sh subset.
+# The long sizes: stress cycles and flips, 1,000 reloads, 40 module
+# lifetimes under churn, the toggle storm at 2,000 flips, fuzz at 20,000
+# writes, the rtnetlink.sh subset.
 SOAK_KVERS ?= 7.3
 soak:
 	scripts/setup-host
