@@ -497,8 +497,9 @@ table()
 				med[m] = median(tmp, n[m])
 			}
 			printf "%s\n", title
-			printf "%-10s %6s %12s %8s %12s %12s %13s\n", "MODE", "ROUNDS",
-			       "MEDIAN", "RATIO", "MIN", "MAX", "PAIRED_RATIO"
+			printf "%-10s %6s %12s %8s %12s %12s %13s %7s %9s\n", "MODE", "ROUNDS",
+			       "MEDIAN", "RATIO", "MIN", "MAX", "PAIRED_RATIO", "SPREAD",
+			       "MIN_RATIO"
 			for (i = 1; i <= nm; i++) {
 				m = order[i]
 				if (!n[m]) continue
@@ -513,9 +514,33 @@ table()
 				}
 				paired = k ? sprintf("%.3fx", median(pr, k)) : "-"
 				ratio = med["unloaded"] ? sprintf("%.3fx", med[m] / med["unloaded"]) : "-"
-				printf "%-10s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s\n",
-				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, paired
+				spread[m] = med[m] ? (hi[m] - lo[m]) / med[m] : 0
+				minratio = lo["unloaded"] ? sprintf("%.3fx", lo[m] / lo["unloaded"]) : "-"
+				printf "%-10s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s %6.2f%% %9s\n",
+				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, paired,
+				       100 * spread[m], minratio
 			}
+			# A ratio is only as good as the rounds behind it. SPREAD
+			# is max - min over the median. A difference from
+			# unloaded smaller than the spread of either mode is
+			# noise; a spread over 1% makes every ratio of the table
+			# unrepeatable to the 0.01 it is read to.
+			noise = wide = ""
+			for (i = 1; i <= nm; i++) {
+				m = order[i]
+				if (!n[m]) continue
+				if (spread[m] > 0.01)
+					wide = wide sprintf(" %s %.2f%%", m, 100 * spread[m])
+				if (m == "unloaded" || !med["unloaded"]) continue
+				d = med[m] / med["unloaded"] - 1
+				s = spread[m] > spread["unloaded"] ? spread[m] : spread["unloaded"]
+				if (s > (d < 0 ? -d : d))
+					noise = noise sprintf(" %s %+.2f%% (spread %.2f%%)", m, 100 * d, 100 * s)
+			}
+			if (noise != "")
+				printf "within the noise of the rounds:%s\n", noise
+			if (wide != "")
+				printf "NOT TRUSTWORTHY: rounds spread over 1%%:%s; RATIO and PAIRED_RATIO are not repeatable to 0.01, MIN_RATIO holds as long as one round of each mode missed the step\n", wide
 			if (!n["base"] || !n["enabled"])
 				exit
 			# The change: enabled against base, round by round.
@@ -526,8 +551,11 @@ table()
 				if (p[1] == "enabled" && (("base", p[2]) in byround))
 					pr[++k] = byround[key] / byround["base", p[2]]
 			}
-			printf "enabled/base: %.4fx (median of %d rounds), medians %+.3f %s\n",
-			       median(pr, k), k, med["enabled"] - med["base"], unit
+			r = median(pr, k)
+			s = spread["enabled"] > spread["base"] ? spread["enabled"] : spread["base"]
+			printf "enabled/base: %.4fx (median of %d rounds), medians %+.3f %s%s\n",
+			       r, k, med["enabled"] - med["base"], unit,
+			       (s > (r > 1 ? r - 1 : 1 - r)) ? sprintf(", within the noise (spread %.2f%%)", 100 * s) : ""
 		}' "$OUT/rounds.tsv"
 }
 
