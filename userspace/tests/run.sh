@@ -1552,7 +1552,7 @@ ASAN_OPTIONS=detect_leaks=0:exitcode=99 \
 	--cases "${FUZZ_CASES:-1000}" "$fuzz_bin" "$GOOD" \
 	"$FIX"/*/ >"$TMP/diag" 2>&1
 rc=$?
-tail -1 "$TMP/diag"
+tail -2 "$TMP/diag"
 result $rc "mutation fuzz of the fixtures: exit 0 or 1, one error line, valid JSON"
 
 # --- Documentation and installation -----------------------------------------------
