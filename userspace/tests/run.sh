@@ -818,7 +818,7 @@ for i, line in enumerate(lines, 1):
     none = {"count": 0, "sum": 0, "avg": 0, "p50": 0, "p99": 0, "max": 0,
             "hist": [0] * 42}
     assert o["rtnl"] == {"wait_ns": none, "hold_ns": none}, o
-    assert 0.09e9 < o["elapsed_ns"] < 1e9, o' "$TMP/out" >"$TMP/diag" 2>&1 &&
+    assert 0.09e9 < o["elapsed_ns"] < 10e9, o' "$TMP/out" >"$TMP/diag" 2>&1 &&
 	[ $(((end - start) / 1000000)) -ge 190 ]
 result $? "watch -j -n 2 -i 0.1: two JSON lines, idle fixture, ~0.2 s"
 
