@@ -481,6 +481,24 @@ table()
 				}
 			return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
 		}
+		# paired(m, ref): the median of the per-round ratios of mode m
+		# against the same round of mode ref; sets npaired, the rounds
+		# that both have.
+		function paired(m, ref,   key, p, pr) {
+			npaired = 0
+			for (key in byround) {
+				split(key, p, SUBSEP)
+				if (p[1] == m && ((ref, p[2]) in byround))
+					pr[++npaired] = byround[key] / byround[ref, p[2]]
+			}
+			return npaired ? median(pr, npaired) : 0
+		}
+		# noise(r, a, b): the larger spread of modes a and b when it
+		# exceeds the difference of ratio r from 1, else 0.
+		function noise(r, a, b,   s) {
+			s = spread[a] > spread[b] ? spread[a] : spread[b]
+			return s > (r > 1 ? r - 1 : 1 - r) ? s : 0
+		}
 		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 		{
 			m = $c["mode"]; v = $c[col] / scale
@@ -503,21 +521,13 @@ table()
 			for (i = 1; i <= nm; i++) {
 				m = order[i]
 				if (!n[m]) continue
-				# The median of the per-round ratios against the
-				# same round of `unloaded`.
-				k = 0
-				split("", pr)
-				for (key in byround) {
-					split(key, p, SUBSEP)
-					if (p[1] == m && (("unloaded", p[2]) in byround))
-						pr[++k] = byround[key] / byround["unloaded", p[2]]
-				}
-				paired = k ? sprintf("%.3fx", median(pr, k)) : "-"
+				r = paired(m, "unloaded")
+				pairedr = npaired ? sprintf("%.3fx", r) : "-"
 				ratio = med["unloaded"] ? sprintf("%.3fx", med[m] / med["unloaded"]) : "-"
 				spread[m] = med[m] ? (hi[m] - lo[m]) / med[m] : 0
 				minratio = lo["unloaded"] ? sprintf("%.3fx", lo[m] / lo["unloaded"]) : "-"
 				printf "%-10s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s %6.2f%% %9s\n",
-				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, paired,
+				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, pairedr,
 				       100 * spread[m], minratio
 			}
 			# A ratio is only as good as the rounds behind it. SPREAD
@@ -525,37 +535,29 @@ table()
 			# unloaded smaller than the spread of either mode is
 			# noise; a spread over 1% makes every ratio of the table
 			# unrepeatable to the 0.01 it is read to.
-			noise = wide = ""
+			noisy = wide = ""
 			for (i = 1; i <= nm; i++) {
 				m = order[i]
 				if (!n[m]) continue
 				if (spread[m] > 0.01)
 					wide = wide sprintf(" %s %.2f%%", m, 100 * spread[m])
 				if (m == "unloaded" || !med["unloaded"]) continue
-				d = med[m] / med["unloaded"] - 1
-				s = spread[m] > spread["unloaded"] ? spread[m] : spread["unloaded"]
-				if (s > (d < 0 ? -d : d))
-					noise = noise sprintf(" %s %+.2f%% (spread %.2f%%)", m, 100 * d, 100 * s)
+				r = med[m] / med["unloaded"]
+				if (s = noise(r, m, "unloaded"))
+					noisy = noisy sprintf(" %s %+.2f%% (spread %.2f%%)", m, 100 * (r - 1), 100 * s)
 			}
-			if (noise != "")
-				printf "within the noise of the rounds:%s\n", noise
+			if (noisy != "")
+				printf "within the noise of the rounds:%s\n", noisy
 			if (wide != "")
 				printf "NOT TRUSTWORTHY: rounds spread over 1%%:%s; RATIO and PAIRED_RATIO are not repeatable to 0.01, MIN_RATIO holds as long as one round of each mode missed the step\n", wide
 			if (!n["base"] || !n["enabled"])
 				exit
 			# The change: enabled against base, round by round.
-			k = 0
-			split("", pr)
-			for (key in byround) {
-				split(key, p, SUBSEP)
-				if (p[1] == "enabled" && (("base", p[2]) in byround))
-					pr[++k] = byround[key] / byround["base", p[2]]
-			}
-			r = median(pr, k)
-			s = spread["enabled"] > spread["base"] ? spread["enabled"] : spread["base"]
+			r = paired("enabled", "base")
+			s = noise(r, "enabled", "base")
 			printf "enabled/base: %.4fx (median of %d rounds), medians %+.3f %s%s\n",
-			       r, k, med["enabled"] - med["base"], unit,
-			       (s > (r > 1 ? r - 1 : 1 - r)) ? sprintf(", within the noise (spread %.2f%%)", 100 * s) : ""
+			       r, npaired, med["enabled"] - med["base"], unit,
+			       s ? sprintf(", within the noise (spread %.2f%%)", 100 * s) : ""
 		}' "$OUT/rounds.tsv"
 }
 
