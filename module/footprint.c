@@ -24,7 +24,6 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/debug_locks.h>
 #include <linux/netdevice.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -345,7 +344,7 @@ int rnt_footprint_show(struct seq_file *m)
 		n = 0;
 	seq_printf(m, "coverage mode=%s\n",
 		   !rnt_coverage_available() ? "unavailable" :
-		   debug_locks ? "lockdep" : "own");
+		   rnt_pernet_lockdep() ? "lockdep" : "own");
 	seq_printf(m, "outside touches=%llu\n", rnt_sum_u64(&rnt_touch_outside));
 	mutex_lock(&rnt_mutex);
 	rnt_handler_owners_show(m);

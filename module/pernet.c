@@ -18,6 +18,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/debug_locks.h>
 #include <linux/lockdep.h>
 #include <linux/rtnetlink.h>
 #include <linux/seq_file.h>
@@ -57,25 +58,32 @@ int rnt_cmp_nets(const void *a, const void *b, const void *init)
 }
 EXPORT_SYMBOL_IF_KUNIT(rnt_cmp_nets);
 
-#if RNT_HAVE_PERNET
-/* lockdep knows better than we do, until it turns itself off. */
-static bool rnt_rtnl_held(const struct rnt_task *t)
+/* Whether lockdep can answer "does this task hold it": built in and still on. */
+bool rnt_pernet_lockdep(void)
 {
-	if (debug_locks)
-		return lockdep_rtnl_is_held();
-	return t && t->rtnl_held;
+	return IS_ENABLED(CONFIG_PROVE_LOCKING) && debug_locks;
 }
 
+/*
+ * lockdep knows better than we do, until it turns itself off. Without it
+ * (or a kernel built without it: lockdep_rtnl_is_held() is then always
+ * true) our own record of the task; a task without a slot cannot be told
+ * from the holder, so RTNL held by anyone counts.
+ */
+static bool rnt_rtnl_held(const struct rnt_task *t)
+{
+	if (rnt_pernet_lockdep())
+		return lockdep_rtnl_is_held();
+	return t ? t->rtnl_held : rtnl_is_locked();
+}
+
+#if RNT_HAVE_PERNET
+/* Without lockdep, lockdep_is_held() is declared but not defined. */
 static bool rnt_lockdep_holds(const struct net *net)
 {
-	return debug_locks && lockdep_is_held(&net->rtnl_mutex);
+	return rnt_pernet_lockdep() && lockdep_is_held(&net->rtnl_mutex);
 }
 #else
-static bool rnt_rtnl_held(const struct rnt_task *t)
-{
-	return t && t->rtnl_held;
-}
-
 static bool rnt_lockdep_holds(const struct net *net)
 {
 	return false;
@@ -89,7 +97,7 @@ bool rnt_pernet_holds(const struct rnt_task *t, const struct net *net)
 
 	if (!RNT_HAVE_PERNET)
 		return false;
-	if (debug_locks)
+	if (rnt_pernet_lockdep())
 		return rnt_lockdep_holds(net);
 	for (i = 0; t && i < t->nheld; i++)
 		if (t->held[i].net == net)

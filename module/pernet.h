@@ -18,6 +18,7 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *net);
 /* Called when RTNL is being taken by a task that holds per-netns locks. */
 void rnt_pernet_rtnl_check(struct rnt_task *t);
 bool rnt_pernet_holds(const struct rnt_task *t, const struct net *net);
+bool rnt_pernet_lockdep(void);
 void rnt_pernet_section_end(struct rnt_task *t, bool rtnl_end);
 int rnt_locksets_show(struct seq_file *m);
 
