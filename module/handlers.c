@@ -120,6 +120,23 @@ bool rnt_handler_locked(const struct rnt_handler *h)
 	return !(h->flags & RTNL_FLAG_DUMP_UNLOCKED);
 }
 
+/*
+ * A doit of the core kernel that rtnetlink_rcv_msg() runs for a GET, or
+ * under its own RTNL: the dispatcher's probe counts its calls from the
+ * dispatcher's return, which is the doit's (probes.c), so the doit needs
+ * no probe of its own. Left probed: module owners (the dispatcher refuses
+ * a request whose owner is going away), and the unlocked doits of other
+ * kinds, where the dispatcher's refusal for want of CAP_NET_ADMIN and the
+ * doit's own -EPERM look alike.
+ */
+static bool rnt_found_dispatched(const struct rnt_found *f)
+{
+	if (f->kind != RNT_DOIT || strcmp(f->owner, "kernel"))
+		return false;
+	return (f->msgtype - RTM_BASE) % 4 == 2 ||
+	       !(f->flags & RTNL_FLAG_DOIT_UNLOCKED);
+}
+
 /* A handler must be the start of a known function. */
 static bool rnt_fn_valid(unsigned long fn, char *name, char *owner)
 {
@@ -339,15 +356,17 @@ static int rnt_group_register(struct rnt_hgroup *g)
 }
 
 /*
- * The owner's functions among the present handlers, sorted and unique,
- * into rnt_scratch; returns how many.
+ * The owner's functions among the present handlers, but for those the
+ * dispatcher's probe counts, sorted and unique, into rnt_scratch; returns
+ * how many.
  */
 static int rnt_group_addrs(const struct rnt_hgroup *g, int nfound)
 {
 	int i, n = 0, u = 0;
 
 	for (i = 0; i < nfound; i++)
-		if (rnt_found[i].slot >= 0 && !strcmp(rnt_found[i].owner, g->owner))
+		if (rnt_found[i].slot >= 0 && !strcmp(rnt_found[i].owner, g->owner) &&
+		    !rnt_found_dispatched(&rnt_found[i]))
 			rnt_scratch[n++] = rnt_found[i].fn;
 	sort(rnt_scratch, n, sizeof(*rnt_scratch), rnt_cmp_addr, NULL);
 	for (i = 0; i < n; i++)
@@ -506,6 +525,7 @@ int rnt_handlers_sync(bool probe)
 		h = &rnt_handlers[f->slot];
 		WRITE_ONCE(h->fn, f->fn);
 		h->flags = f->flags;
+		WRITE_ONCE(h->dispatched, rnt_found_dispatched(f));
 		h->present = true;
 		idx->e[n].fn = f->fn;
 		idx->e[n].mod = f->mod;

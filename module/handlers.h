@@ -49,6 +49,7 @@ struct rnt_handler {
 	u8 msgtype;
 	u8 kind;
 	bool present;
+	bool dispatched;	/* its calls are counted by the dispatcher's probe */
 	u32 flags;
 	struct rnt_hstats __percpu *stats;
 };
@@ -102,13 +103,19 @@ static inline void rnt_handler_request(int slot)
 	this_cpu_inc(rnt_handlers[slot].stats->requests);
 }
 
-/* A call of @h begins, with RTNL held by the caller (@rtnl) or not. */
-static inline void rnt_handler_enter(struct rnt_handler *h, bool rtnl)
+/* A call of @h, with RTNL held by the caller (@rtnl) or not. */
+static inline void rnt_handler_called(struct rnt_handler *h, bool rtnl)
 {
 	if (rtnl)
 		this_cpu_inc(h->stats->rtnl);
 	else
 		this_cpu_inc(h->stats->unlocked);
+}
+
+/* A call of @h begins. */
+static inline void rnt_handler_enter(struct rnt_handler *h, bool rtnl)
+{
+	rnt_handler_called(h, rtnl);
 	rnt_handler_inflight(h, 1);
 }
 

@@ -19,6 +19,10 @@ bool rnt_param_enable = true;
 module_param_named(enable, rnt_param_enable, bool, 0400);
 MODULE_PARM_DESC(enable, "Register the probes at load time (default: 1)");
 
+bool rnt_param_footprint = true;
+module_param_named(footprint, rnt_param_footprint, bool, 0400);
+MODULE_PARM_DESC(footprint, "Probe what RTNL sections change, for the footprint and the to-do list (default: 1)");
+
 int rnt_max_nets = 4;
 module_param_named(max_nets, rnt_max_nets, int, 0400);
 MODULE_PARM_DESC(max_nets, "Most per-netns locks one task may hold (default: 4, struct rtnl_nets)");

@@ -7,6 +7,7 @@
 #include <linux/types.h>
 
 extern bool rnt_param_enable;
+extern bool rnt_param_footprint;
 extern int rnt_max_nets;
 extern int rnt_max_tasks;
 extern int rnt_max_exited;

@@ -63,6 +63,7 @@ bool rnt_pernet_lockdep(void)
 {
 	return IS_ENABLED(CONFIG_PROVE_LOCKING) && debug_locks;
 }
+EXPORT_SYMBOL_IF_KUNIT(rnt_pernet_lockdep);
 
 /*
  * lockdep knows better than we do, until it turns itself off. Without it
@@ -106,21 +107,70 @@ bool rnt_pernet_holds(const struct rnt_task *t, const struct net *net)
 }
 
 /*
+ * The last net a task without a slot locked. Every per-netns lock is taken
+ * under RTNL (__rtnl_net_lock() asserts it), so only the RTNL holder writes
+ * here (a no_rtnl violator aside, whose record may then be torn), and one
+ * record serves it in place of a slot. It is forgotten when that net is
+ * unlocked and when the task lets RTNL go. What it can check is each net
+ * against the one taken just before: the order and recursion within one
+ * rtnl_nets_lock() call, whose nets are taken one after the other. Such a
+ * task's lock set is not counted (its events are counted as task drops).
+ */
+static struct {
+	const struct task_struct *task;
+	const struct net *net;
+} rnt_slotless;
+
+static bool rnt_pernet_check_slotless(const struct net *net)
+{
+	const struct net *last = NULL;
+	int cmp;
+
+	if (READ_ONCE(rnt_slotless.task) == current)
+		last = READ_ONCE(rnt_slotless.net);
+	if (last) {
+		cmp = rnt_cmp_nets(last, net, &init_net);
+		if (!cmp) {
+			rnt_violation(NULL, RNT_V_RECURSION, net, NULL);
+			return false;
+		}
+		if (cmp > 0)
+			rnt_violation(NULL, RNT_V_ORDER, net, last);
+	}
+	WRITE_ONCE(rnt_slotless.net, net);
+	WRITE_ONCE(rnt_slotless.task, current);
+	return true;
+}
+
+/* RTNL is being let go, or the probes are new: forget the current task's net. */
+void rnt_pernet_forget(bool any)
+{
+	if (any || READ_ONCE(rnt_slotless.task) == current) {
+		WRITE_ONCE(rnt_slotless.task, NULL);
+		WRITE_ONCE(rnt_slotless.net, NULL);
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(rnt_pernet_forget);
+
+/*
  * Called before @net's lock is taken, so that a violation is recorded even
  * when the acquisition then deadlocks. Returns false for a recursive
  * acquisition, which is not tracked a second time. A task without a slot
- * (@t NULL) is still checked for the rules that need no state of ours.
+ * (@t NULL) is still checked for the rules that need no slot: no_rtnl, and
+ * the order and recursion against the net it took just before. Sets @rtnl
+ * to whether the task holds RTNL.
  */
-bool rnt_pernet_check(struct rnt_task *t, const void *netp)
+bool rnt_pernet_check(struct rnt_task *t, const void *netp, bool *rtnl)
 {
 	const struct net *net = netp;
 	bool dup = false, order = false;
 	int i;
 
-	if (!rnt_rtnl_held(t))
+	*rtnl = rnt_rtnl_held(t);
+	if (!*rtnl)
 		rnt_violation(t, RNT_V_NO_RTNL, net, NULL);
 	if (!t)
-		return false;
+		return rnt_pernet_check_slotless(net);
 	for (i = 0; i < t->nheld; i++) {
 		int cmp = rnt_cmp_nets(t->held[i].net, net, &init_net);
 
@@ -136,6 +186,7 @@ bool rnt_pernet_check(struct rnt_task *t, const void *netp)
 		rnt_violation(t, RNT_V_TOO_MANY, net, NULL);
 	return !dup;
 }
+EXPORT_SYMBOL_IF_KUNIT(rnt_pernet_check);
 
 /* Called once @net's lock is acquired; @start is when the wait began. */
 void rnt_pernet_lock(struct rnt_task *t, const void *netp, u64 start)
@@ -170,7 +221,16 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
 	const struct net *net = netp;
 	int i;
 
-	for (i = 0; t && i < t->nheld; i++) {
+	if (READ_ONCE(rnt_slotless.task) == current &&
+	    READ_ONCE(rnt_slotless.net) == net)
+		WRITE_ONCE(rnt_slotless.net, NULL);
+	/* Without a slot, only lockdep can say whether the task held it. */
+	if (!t) {
+		if (rnt_pernet_lockdep() && !rnt_lockdep_holds(net))
+			rnt_violation(t, RNT_V_UNBALANCED_UNLOCK, net, NULL);
+		return;
+	}
+	for (i = 0; i < t->nheld; i++) {
 		struct rnt_held *hd = &t->held[i];
 
 		if (hd->net != net)
@@ -187,6 +247,7 @@ void rnt_pernet_unlock(struct rnt_task *t, const void *netp)
 		return;
 	rnt_violation(t, RNT_V_UNBALANCED_UNLOCK, net, NULL);
 }
+EXPORT_SYMBOL_IF_KUNIT(rnt_pernet_unlock);
 
 /* RTNL is being taken with a per-netns lock held: an inversion. */
 void rnt_pernet_rtnl_check(struct rnt_task *t)

@@ -2,9 +2,13 @@
 /*
  * The probes. fprobes, each attached to many functions at once:
  *
- *  - req:      rtnetlink_rcv_msg() and rtnl_dumpit(), the request context;
- *  - handlers: every doit and dumpit in the handler table, one fprobe per
- *              owner (handlers.c registers them, with the callbacks here);
+ *  - req:      rtnetlink_rcv_msg() and rtnl_dumpit(), the request context,
+ *              and the calls of the core kernel's GET and locked doits,
+ *              whose result the dispatcher returns (one probed function
+ *              less per such request);
+ *  - handlers: every other doit and every dumpit in the handler table,
+ *              one fprobe per owner (handlers.c registers them, with the
+ *              callbacks here);
  *  - rtnl:     the global RTNL lock functions and __rtnl_unlock();
  *  - pernet:   __rtnl_net_lock() and __rtnl_net_unlock(), when they exist;
  *  - touch:    call_netdevice_notifiers_info(), rtnl_notify() and
@@ -147,6 +151,7 @@ void rnt_probes_new_generation(void)
 {
 	WRITE_ONCE(rnt_gen, rnt_gen + 1);
 	rnt_tasks_reset();
+	rnt_pernet_forget(true);
 }
 
 /* @t (the current task's slot, or NULL) enters a request or handler context. */
@@ -175,9 +180,32 @@ static void rnt_ctx_pop(void)
 
 /* ---- request context: rtnetlink_rcv_msg() and rtnl_dumpit() ---- */
 
+/* A handler call as the request trace event sees it. */
+struct rnt_call {
+	u64 start;
+	u64 wait0, hold0;	/* the task's RTNL totals at the start */
+	bool pushed;		/* the task has a slot, and a context in it */
+};
+
+/* @t (the current task's slot, or NULL) enters a call of handler @slot. */
+static void rnt_call_begin(struct rnt_call *c, struct rnt_task *t, int slot)
+{
+	c->pushed = rnt_ctx_push(t, slot);
+	if (t) {
+		c->wait0 = t->rtnl_wait_total;
+		c->hold0 = t->rtnl_hold_total;
+	}
+	c->start = rnt_now();
+}
+
+static void rnt_trace_request(const struct rnt_handler *h,
+			      const struct rnt_call *c, int ret, u64 lat);
+
 struct rnt_req_data {
+	struct rnt_call call;
 	u32 gen;
-	bool pushed;
+	u32 acquires;	/* the task's RTNL acquisitions at the entry */
+	int slot;	/* a doit the dispatcher's probe counts, or none */
 };
 
 static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
@@ -185,7 +213,9 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 {
 	struct rnt_req_data *d = data;
 	int slot = RNT_NO_SLOT;
+	struct rnt_task *t;
 
+	d->slot = RNT_NO_SLOT;
 	if (rnt_which(ip, rnt_req_addrs, RNT_NR_REQ) == RNT_REQ_RCV) {
 		struct sk_buff *skb = (struct sk_buff *)rnt_arg(regs, 0);
 		struct nlmsghdr *nlh = (struct nlmsghdr *)rnt_arg(regs, 1);
@@ -199,8 +229,11 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 				    (nlh->nlmsg_flags & NLM_F_DUMP);
 
 			slot = rnt_handler_predict(family, type, dump);
-			if (slot >= 0)
+			if (slot >= 0) {
 				rnt_handler_request(slot);
+				if (READ_ONCE(rnt_handlers[slot].dispatched))
+					d->slot = slot;
+			}
 		}
 	} else {
 		struct netlink_callback *cb = (void *)rnt_arg(regs, 1);
@@ -212,17 +245,56 @@ static int rnt_req_entry(struct fprobe *fp, unsigned long ip,
 	}
 
 	d->gen = READ_ONCE(rnt_gen);
-	d->pushed = rnt_ctx_push(rnt_task_current(true), slot);
+	t = rnt_task_current(true);
+	if (d->slot < 0) {
+		d->call.pushed = rnt_ctx_push(t, slot);
+		return 0;
+	}
+	rnt_call_begin(&d->call, t, slot);
+	d->acquires = t ? t->rtnl_acquires : 0;
+	rnt_handler_inflight(&rnt_handlers[slot], 1);
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_req_entry);
+
+/*
+ * The dispatcher returns what the doit of @d->slot returned. A locked doit
+ * runs once the dispatcher has taken RTNL: without that, the dispatcher
+ * refused the request itself (no CAP_NET_ADMIN, a bulk delete the doit
+ * does not support). The latency is the dispatch's, less the wait for the
+ * dispatcher's RTNL (an unlocked doit's own waits are its latency's, as
+ * when it is probed itself).
+ */
+static void rnt_req_doit_end(struct rnt_req_data *d, struct rnt_regs *regs)
+{
+	struct rnt_task *t = d->call.pushed ? rnt_task_current(false) : NULL;
+	struct rnt_handler *h = &rnt_handlers[d->slot];
+	u64 lat = rnt_since(d->call.start, rnt_now());
+	int ret = (int)rnt_retval(regs);
+	bool locked = rnt_handler_locked(h);
+
+	if (locked && t && t->rtnl_acquires == d->acquires) {
+		rnt_handler_inflight(h, -1);
+		return;
+	}
+	if (locked && t)
+		lat -= min(lat, t->rtnl_wait_total - d->call.wait0);
+	rnt_handler_called(h, locked);
+	rnt_handler_leave(h, ret, lat);
+	if (trace_request_enabled())
+		rnt_trace_request(h, &d->call, ret, lat);
+}
 
 static void rnt_req_exit(struct fprobe *fp, unsigned long ip,
 			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_req_data *d = data;
 
-	if (d->pushed && !rnt_gen_stale(d->gen))
+	if (rnt_gen_stale(d->gen))
+		return;
+	if (d->slot >= 0)
+		rnt_req_doit_end(d, regs);
+	if (d->call.pushed)
 		rnt_ctx_pop();
 }
 NOKPROBE_SYMBOL(rnt_req_exit);
@@ -230,11 +302,9 @@ NOKPROBE_SYMBOL(rnt_req_exit);
 /* ---- the handlers themselves ---- */
 
 struct rnt_handler_data {
-	u64 start;
-	u64 wait0, hold0;	/* the task's RTNL totals at the entry */
+	struct rnt_call call;
 	u32 gen;
 	int slot;
-	bool pushed;
 };
 
 /*
@@ -278,7 +348,8 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	 */
 	if (slot < 0 || ip - READ_ONCE(rnt_handlers[slot].fn) >= RNT_ENTRY_SLACK)
 		slot = rnt_handler_slot(ip, regs);
-	if (slot < 0) {
+	/* A function shared with a probed handler: counted by the dispatcher. */
+	if (slot < 0 || READ_ONCE(rnt_handlers[slot].dispatched)) {
 		rnt_task_put(t);
 		return 1;
 	}
@@ -287,12 +358,7 @@ static int rnt_handler_entry(struct fprobe *fp, unsigned long ip,
 	rnt_handler_enter(h, t && t->rtnl_held);
 	d->gen = READ_ONCE(rnt_gen);
 	d->slot = slot;
-	d->pushed = rnt_ctx_push(t, slot);
-	if (t) {
-		d->wait0 = t->rtnl_wait_total;
-		d->hold0 = t->rtnl_hold_total;
-	}
-	d->start = rnt_now();
+	rnt_call_begin(&d->call, t, slot);
 	return 0;
 }
 NOKPROBE_SYMBOL(rnt_handler_entry);
@@ -303,17 +369,17 @@ NOKPROBE_SYMBOL(rnt_handler_entry);
  * far; else the waits and holds of the sections the handler took itself.
  */
 static void rnt_trace_request(const struct rnt_handler *h,
-			      const struct rnt_handler_data *d, int ret, u64 lat)
+			      const struct rnt_call *c, int ret, u64 lat)
 {
-	struct rnt_task *t = d->pushed ? rnt_task_current(false) : NULL;
+	struct rnt_task *t = c->pushed ? rnt_task_current(false) : NULL;
 	u64 now = rnt_now(), wait = 0, hold = 0;
 
-	if (t && t->rtnl_held && t->rtnl_acquired <= d->start) {
+	if (t && t->rtnl_held && t->rtnl_acquired <= c->start) {
 		wait = t->rtnl_wait;
 		hold = rnt_since(t->rtnl_acquired, now);
 	} else if (t) {
-		wait = t->rtnl_wait_total - d->wait0;
-		hold = t->rtnl_hold_total - d->hold0;
+		wait = t->rtnl_wait_total - c->wait0;
+		hold = t->rtnl_hold_total - c->hold0;
 		if (t->rtnl_held)
 			hold += rnt_since(t->rtnl_acquired, now);
 	}
@@ -327,14 +393,14 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 	struct rnt_handler_data *d = data;
 	struct rnt_handler *h = &rnt_handlers[d->slot];
 	int ret = (int)rnt_retval(regs);
-	u64 lat = rnt_since(d->start, rnt_now());
+	u64 lat = rnt_since(d->call.start, rnt_now());
 
 	if (rnt_gen_stale(d->gen))
 		return;
 	rnt_handler_leave(h, ret, lat);
 	if (trace_request_enabled())
-		rnt_trace_request(h, d, ret, lat);
-	if (d->pushed)
+		rnt_trace_request(h, &d->call, ret, lat);
+	if (d->call.pushed)
 		rnt_ctx_pop();
 }
 NOKPROBE_SYMBOL(rnt_handler_exit);
@@ -365,6 +431,7 @@ static int rnt_rtnl_fp_entry(struct fprobe *fp, unsigned long ip,
 	}
 	t = rnt_task_current(false);
 	if (which == RNT_P_UNLOCK) {
+		rnt_pernet_forget(false);
 		if (t && t->rtnl_held)
 			rnt_rtnl_release(t, rnt_now());
 		return 1;
@@ -447,6 +514,7 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 	struct rnt_net_data *d = data;
 	const void *net = (const void *)rnt_arg(regs, 0);
 	struct rnt_task *t;
+	bool rtnl;
 
 	if (rnt_which(ip, rnt_net_addrs, RNT_NR_NET) == RNT_NET_UNLOCK) {
 		t = rnt_task_current(false);
@@ -456,8 +524,17 @@ static int rnt_net_entry(struct fprobe *fp, unsigned long ip,
 	}
 	/* Without a slot, the rules that need no per-task state still apply. */
 	t = rnt_task_current(true);
-	if (!rnt_pernet_check(t, net) || !t)
+	if (!rnt_pernet_check(t, net, &rtnl) || !t)
 		return 1;
+	/*
+	 * Every locker of a per-netns mutex holds RTNL first, so one that
+	 * holds RTNL never waits for it: counted as taken now, without the
+	 * exit (one probe return less). Only a no_rtnl locker's wait is real.
+	 */
+	if (rtnl) {
+		rnt_pernet_lock(t, net, rnt_now());
+		return 1;
+	}
 	d->gen = READ_ONCE(rnt_gen);
 	d->net = net;
 	d->start = rnt_now();
@@ -575,7 +652,9 @@ int rnt_probes_init(void)
 	f->info.name = "touch";
 	f->entry = rnt_touch_entry;
 	f->exit = rnt_touch_exit;
-	if (!rnt_resolve(rnt_touch_syms, rnt_touch_addrs, RNT_NR_TOUCH))
+	/* footprint=0: its cost can be told from the others' (make bench). */
+	if (rnt_param_footprint &&
+	    !rnt_resolve(rnt_touch_syms, rnt_touch_addrs, RNT_NR_TOUCH))
 		f->info.available = true;
 	return 0;
 }

@@ -101,6 +101,7 @@ void rnt_rtnl_acquired(struct rnt_task *t, u64 start, unsigned long caller,
 	t->rtnl_caller = caller;
 	t->rtnl_wait = wait;
 	t->rtnl_wait_total += wait;
+	t->rtnl_acquires++;
 	rnt_section_begin(t);
 }
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for the pure logic of rtnl_net_trace: the lock-order
- * comparison, lock-set counting, the folding of exited netns, the collapsing of duplicate
- * violations, the histogram buckets and the claim-once key table.
+ * comparison, the rules for a task without a slot, lock-set counting, the
+ * folding of exited netns, the collapsing of duplicate violations, the
+ * histogram buckets and the claim-once key table.
  */
 #include <kunit/test.h>
 #include <linux/module.h>
+#include <linux/rtnetlink.h>
+#include <net/net_namespace.h>
 
 #include "keytab.h"
 #include "netns.h"
@@ -43,6 +46,57 @@ static void rnt_test_cmp_equal(struct kunit *test)
 }
 
 /* A lock set counts each net once per section, whatever the order. */
+/*
+ * A task without a slot, holding RTNL: each net it locks is checked
+ * against the one it took just before, as within one rtnl_nets_lock()
+ * call, and that net is forgotten when unlocked or when RTNL is let go.
+ * The nets are zeroed memory: only their addresses are compared.
+ */
+static void rnt_test_slotless(struct kunit *test)
+{
+	struct net *two = kunit_kcalloc(test, 2, sizeof(*two), GFP_KERNEL);
+	struct net *lo = &two[0], *hi = &two[1];
+	u64 order, rec, unbal, norl;
+	bool rtnl;
+
+	KUNIT_ASSERT_NOT_NULL(test, two);
+	rtnl_lock();
+	rnt_pernet_forget(true);
+	order = rnt_violation_total(RNT_V_ORDER);
+	rec = rnt_violation_total(RNT_V_RECURSION);
+	unbal = rnt_violation_total(RNT_V_UNBALANCED_UNLOCK);
+	norl = rnt_violation_total(RNT_V_NO_RTNL);
+
+	KUNIT_EXPECT_TRUE(test, rnt_pernet_check(NULL, lo, &rtnl));
+	KUNIT_EXPECT_TRUE(test, rnt_pernet_check(NULL, hi, &rtnl));
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_ORDER), order);
+	/* Lower after higher: out of order; then the same one again. */
+	KUNIT_EXPECT_TRUE(test, rnt_pernet_check(NULL, lo, &rtnl));
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_ORDER), order + 1);
+	KUNIT_EXPECT_FALSE(test, rnt_pernet_check(NULL, lo, &rtnl));
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_RECURSION), rec + 1);
+	/* init_net comes first: after any other net it is out of order. */
+	KUNIT_EXPECT_TRUE(test, rnt_pernet_check(NULL, &init_net, &rtnl));
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_ORDER), order + 2);
+
+	/* Unlocked: the next net is not compared with it. */
+	rnt_pernet_check(NULL, hi, &rtnl);
+	rnt_pernet_unlock(NULL, hi);
+	KUNIT_EXPECT_TRUE(test, rnt_pernet_check(NULL, lo, &rtnl));
+	/* RTNL let go: forgotten too. */
+	rnt_pernet_forget(false);
+	KUNIT_EXPECT_TRUE(test, rnt_pernet_check(NULL, lo, &rtnl));
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_ORDER), order + 2);
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_RECURSION), rec + 1);
+	/* Without lockdep nothing tells whether a task without a slot held it. */
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_UNBALANCED_UNLOCK),
+			unbal + rnt_pernet_lockdep());
+	KUNIT_EXPECT_EQ(test, rnt_violation_total(RNT_V_NO_RTNL), norl);
+	KUNIT_EXPECT_TRUE(test, rtnl);
+	rnt_pernet_forget(true);
+	rtnl_unlock();
+}
+
 static void rnt_test_set_note(struct kunit *test)
 {
 	u64 stamp[3] = {};
@@ -399,6 +453,7 @@ static struct kunit_case rnt_test_cases[] = {
 	KUNIT_CASE(rnt_test_cmp_init_first),
 	KUNIT_CASE(rnt_test_cmp_ascending),
 	KUNIT_CASE(rnt_test_cmp_equal),
+	KUNIT_CASE(rnt_test_slotless),
 	KUNIT_CASE(rnt_test_set_note),
 	KUNIT_CASE(rnt_test_netns_fold),
 	KUNIT_CASE(rnt_test_netns_trim_reap),

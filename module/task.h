@@ -63,6 +63,7 @@ struct rnt_task {
 	u64 rtnl_wait;			/* how long it waited for it */
 	u64 rtnl_wait_total;		/* all its RTNL waits and holds, */
 	u64 rtnl_hold_total;		/* for the request trace event */
+	u32 rtnl_acquires;		/* and how often it took RTNL */
 	u64 wait_since;			/* waiting for RTNL since, or 0 */
 	unsigned long wait_caller;	/* who called the lock function */
 	s16 wait_slot;			/* handler it waits for, or RNT_NO_SLOT */

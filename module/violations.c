@@ -157,10 +157,11 @@ void rnt_violations_reset(void)
 		atomic64_set(&rnt_violation_totals[i], 0);
 }
 
-static u64 rnt_violation_total(int kind)
+u64 rnt_violation_total(int kind)
 {
 	return atomic64_read(&rnt_violation_totals[kind]);
 }
+EXPORT_SYMBOL_IF_KUNIT(rnt_violation_total);
 
 /* Copy the ring out, so that it is printed without the lock. */
 static void rnt_violations_copy(struct rnt_ring *out)

@@ -67,6 +67,7 @@ struct rnt_violation *rnt_ring_at(struct rnt_ring *r, unsigned int i);
 void rnt_violation(struct rnt_task *t, int kind, const struct net *a,
 		   const struct net *b);
 void rnt_violations_reset(void);
+u64 rnt_violation_total(int kind);
 int rnt_violations_show(struct seq_file *m);
 
 #endif /* _RNT_VIOLATIONS_H */

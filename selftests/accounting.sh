@@ -15,7 +15,7 @@ tally()
 }
 
 ktap_print_header
-ktap_set_plan 13
+ktap_set_plan 15
 rnt_dmesg_start
 rnt_load
 rnt_setup_ns NS
@@ -61,6 +61,24 @@ ktap_expect_eq "requests from the test netns" "$N" \
 ktap_expect_eq "no in-flight calls left" "" \
 	"$(awk '$1 == "stat" && !/ inflight=0 /' "$RNT_DIR/stats")"
 ktap_expect_eq "no drops, no missed probe hits" none "$(rnt_losses)"
+
+# A locked doit is called once the dispatcher has taken RTNL for it:
+# without CAP_NET_ADMIN the dispatcher refuses the request itself, which
+# is a request of the handler's and no call.
+rnt_reset
+out=$(ip netns exec "$NS" "$RTNL_GEN" addr -i 1 -n 4
+	ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$RTNL_GEN" addr -i 1 -n 2)
+printf '%s\n' "$out" | sed 's/^/# generator: /'
+ktap_expect_eq "address pairs: 2 with CAP_NET_ADMIN, 1 without it, refused" \
+	"2:- 2:- 1:1:1 1:1:1" \
+	"$(awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+		  printf "%s%s:%s", (NR > 1 ? " " : ""), f["requests"], f["errno"] }' <<< "$out")"
+ktap_expect_eq "inet_rtm_newaddr, inet_rtm_deladdr: requests, calls, errors" \
+	"3 2 0 3 2 0" \
+	"$(for fn in inet_rtm_newaddr inet_rtm_deladdr; do
+		echo "$(rnt_calls $fn doit requests) $(rnt_calls $fn) $(rnt_calls $fn doit errors)"
+	done | tr '\n' ' ' | sed 's/ $//')"
 
 ktap_expect_dmesg_clean
 ktap_finished

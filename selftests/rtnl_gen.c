@@ -8,6 +8,7 @@
  *   rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]       the first six kinds, in turn
  *   rtnl_gen family -f FAMILY [-n N] [-t THREADS]     doit RTM_GETROUTE of FAMILY
  *   rtnl_gen rootdump [-n N] [-t THREADS]             RTM_GETLINK, NLM_F_ROOT only
+ *   rtnl_gen addr -i IFINDEX [-n N] [-t THREADS]      RTM_NEWADDR, RTM_DELADDR, in turn
  *   rtnl_gen probe-dumps                              which dumps exist
  *
  * Threads are pinned to CPUs round-robin. Prints one line of key=value
@@ -41,6 +42,8 @@ enum kind {
 	K_GETNEIGH,	/* doit RTM_GETNEIGH, IPv4, of a neighbour that is not there */
 	K_FAMILY,	/* doit RTM_GETROUTE of -f FAMILY, no attributes */
 	K_ROOTDUMP,	/* RTM_GETLINK with NLM_F_ROOT but not NLM_F_MATCH: a dump */
+	K_NEWADDR,	/* doit RTM_NEWADDR of the thread's IPv4 /32 on -i IFINDEX */
+	K_DELADDR,	/* doit RTM_DELADDR of it */
 	K_NR,
 };
 
@@ -49,7 +52,7 @@ enum kind {
 
 static const char * const kind_name[K_NR] = {
 	"getlink", "dumplink", "getlink_bad", "getroute", "dumpaddr", "getneigh",
-	"family", "rootdump",
+	"family", "rootdump", "newaddr", "deladdr",
 };
 
 /* What one thread sent and received for one kind. */
@@ -61,7 +64,9 @@ struct tally {
 
 struct worker {
 	pthread_t thread;
+	int id;
 	int cpu;
+	int first;	/* where in the cycle of kinds the thread starts */
 	long count;
 	int ifindex;
 	int family;
@@ -99,9 +104,10 @@ static void add_attr(struct req *r, unsigned short type, const void *data,
 }
 
 /* Build the request of kind @k; returns whether it is a dump. */
-static int build(struct req *r, enum kind k, int ifindex, int family,
+static int build(struct req *r, enum kind k, const struct worker *w,
 		 uint32_t seq)
 {
+	int ifindex = w->ifindex, family = w->family;
 	struct ifinfomsg *ifi = NLMSG_DATA(&r->nlh);
 	struct ifaddrmsg *ifa = NLMSG_DATA(&r->nlh);
 	struct rtmsg *rtm = NLMSG_DATA(&r->nlh);
@@ -145,6 +151,24 @@ static int build(struct req *r, enum kind k, int ifindex, int family,
 		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ifa));
 		ifa->ifa_family = AF_INET;
 		break;
+	case K_NEWADDR:
+	case K_DELADDR:
+		/* Acked: a doit that succeeds sends no reply otherwise. */
+		r->nlh.nlmsg_flags |= NLM_F_ACK;
+		if (k == K_NEWADDR) {
+			r->nlh.nlmsg_type = RTM_NEWADDR;
+			r->nlh.nlmsg_flags |= NLM_F_CREATE | NLM_F_EXCL;
+		} else {
+			r->nlh.nlmsg_type = RTM_DELADDR;
+		}
+		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ifa));
+		ifa->ifa_family = AF_INET;
+		ifa->ifa_prefixlen = 32;
+		ifa->ifa_index = ifindex;
+		addr = htonl(0x0a7b0001 + w->id);	/* 10.123.0.1 + thread */
+		add_attr(r, IFA_LOCAL, &addr, sizeof(addr));
+		add_attr(r, IFA_ADDRESS, &addr, sizeof(addr));
+		break;
 	case K_GETNEIGH:
 		r->nlh.nlmsg_type = RTM_GETNEIGH;
 		r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(*ndm));
@@ -156,7 +180,12 @@ static int build(struct req *r, enum kind k, int ifindex, int family,
 	default:
 		break;
 	}
-	return !!(r->nlh.nlmsg_flags & NLM_F_DUMP);
+	/*
+	 * As rtnetlink_rcv_msg(): a GET with any NLM_F_DUMP bit (a NEW's
+	 * NLM_F_EXCL is NLM_F_MATCH's bit).
+	 */
+	return (r->nlh.nlmsg_type - RTM_BASE) % 4 == 2 &&
+	       (r->nlh.nlmsg_flags & NLM_F_DUMP);
 }
 
 /* Read the replies to one request; returns 0, or -1 on a socket error. */
@@ -225,9 +254,9 @@ static void *worker_run(void *arg)
 		struct tally *t;
 		int dump;
 
-		k = kinds[(seq + w->cpu) % nkinds];
+		k = kinds[(seq + w->first) % nkinds];
 		t = &w->tally[k];
-		dump = build(&req, k, w->ifindex, w->family, seq);
+		dump = build(&req, k, w, seq);
 		if (send(fd, &req, req.nlh.nlmsg_len, 0) != (ssize_t)req.nlh.nlmsg_len) {
 			perror("rtnl_gen: send");
 			w->failed = 1;
@@ -310,6 +339,7 @@ static void usage(void)
 			"       rtnl_gen mix -i IFINDEX [-n N] [-t THREADS]\n"
 			"       rtnl_gen family -f FAMILY [-n N] [-t THREADS]\n"
 			"       rtnl_gen rootdump [-n N] [-t THREADS]\n"
+			"       rtnl_gen addr -i IFINDEX [-n N] [-t THREADS]\n"
 			"       rtnl_gen probe-dumps\n");
 	exit(2);
 }
@@ -358,6 +388,8 @@ int main(int argc, char **argv)
 		kinds = 1U << K_FAMILY;
 	else if (!strcmp(argv[1], "rootdump"))
 		kinds = 1U << K_ROOTDUMP;
+	else if (!strcmp(argv[1], "addr"))
+		kinds = (1U << K_NEWADDR) | (1U << K_DELADDR);
 	else
 		usage();
 	optind = 2;
@@ -381,8 +413,8 @@ int main(int argc, char **argv)
 	}
 	if (n < 1 || threads < 1)
 		usage();
-	if ((kinds & ((1U << K_GETLINK) | (1U << K_GETLINK_BAD) | (1U << K_GETNEIGH))) &&
-	    ifindex <= 0)
+	if ((kinds & ((1U << K_GETLINK) | (1U << K_GETLINK_BAD) | (1U << K_GETNEIGH) |
+		      (1U << K_NEWADDR))) && ifindex <= 0)
 		usage();
 	if (kinds == 1U << K_FAMILY && (family < 0 || family > 255))
 		usage();
@@ -391,7 +423,10 @@ int main(int argc, char **argv)
 	if (!w)
 		return 1;
 	for (i = 0; i < threads; i++) {
+		w[i].id = i;
 		w[i].cpu = i % (ncpu > 0 ? ncpu : 1);
+		/* Each its own address, added before it is deleted. */
+		w[i].first = kinds & (1U << K_NEWADDR) ? 1 : w[i].cpu;
 		w[i].count = n / threads + (i < n % threads);
 		w[i].ifindex = ifindex;
 		w[i].family = family;
