@@ -100,7 +100,8 @@ rtnetlink-full: vm-build
 		selftests/run.sh $$($(BUILD_KERNEL) --print-dir)/source rtnetlink_kernel.sh
 
 # The benchmark: bench/run.sh in the VM. N netns of M dummy interfaces,
-# ROUNDS rounds of each mode, K requests in the microbenchmark. The guest
+# ROUNDS rounds of each mode, K requests in the GETLINK microbenchmark and
+# P NEWADDR/DELADDR pairs in the converted-doit one. The guest
 # clock counts instructions (QEMU -icount, 1 ns each, idle time skipped),
 # which makes the figures repeatable on a busy host; BENCH_QEMU_OPTS=
 # (empty) times plain TCG instead. The module is copied first, so that a
@@ -110,6 +111,7 @@ N       ?= 48
 M       ?= 4
 ROUNDS  ?= 5
 K       ?= 4000
+P       ?= 1000
 SCALE_N ?= 2000
 SCALE_M ?= 4
 # Memory is measured around the scale run and, after it, these sizes.
@@ -121,7 +123,7 @@ BENCH_TIMING    := $(if $(BENCH_QEMU_OPTS),TCG $(BENCH_QEMU_OPTS),TCG plain)
 # built with `make module` in a git worktree); adds the mode `base`,
 # interleaved with the others, and the line enabled/base.
 BASE_KO ?=
-BENCH_ARGS_bench       := -n $(N) -m $(M) -r $(ROUNDS) -k $(K) --footprint 10 \
+BENCH_ARGS_bench       := -n $(N) -m $(M) -r $(ROUNDS) -k $(K) -p $(P) --footprint 10 \
 			  $(if $(BASE_KO),--base-ko out/bench/base.ko)
 BENCH_ARGS_bench-scale := -r 0 -m $(SCALE_M) --footprint '$(SCALE_FOOTPRINT)' --scale $(SCALE_N)
 

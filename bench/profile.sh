@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Where the microbenchmark's time goes, mode by mode: perf samples of
-# `rtnl_gen getlink` (cpu-clock, kernel and user) in the VM.
+# Where a microbenchmark's time goes, mode by mode: perf samples of
+# `rtnl_gen getlink` (or, with -w addr, `rtnl_gen addr`: RTM_NEWADDR and
+# RTM_DELADDR pairs on a dummy interface) (cpu-clock, kernel and user) in
+# the VM.
 #
-#   bench/profile.sh [-k K] [-c PERIOD_NS] [--ko KO] [MODE...]
+#   bench/profile.sh [-k K] [-c PERIOD_NS] [-w getlink|addr] [--ko KO] [MODE...]
 #
-# MODE is one of bench/run.sh's (unloaded disabled enabled tracefs).
+# MODE is one of bench/run.sh's (unloaded disabled enabled nofootprint
+# tracefs).
 # Prints, per mode, the top symbols. Without high-resolution timers
 # (the dev kernel has none) cpu-clock samples once per tick, so K must be
 # large for a useful profile. A tick that comes while interrupts are off
@@ -17,9 +20,11 @@ cd "$(dirname "$0")/.."
 PK=6000
 PERIOD=1000000
 PKO=module/rtnl_net_trace.ko
+PW=getlink
 while [ $# -gt 0 ]; do
 	case $1 in
 	-k) PK=$2; shift 2 ;;
+	-w) PW=$2; shift 2 ;;
 	-c) PERIOD=$2; shift 2 ;;
 	--ko) PKO=$2; shift 2 ;;
 	*) break ;;
@@ -76,11 +81,20 @@ breakdown()
 		}' "$1"
 }
 
+case $PW in
+getlink) gen=(getlink -i 1 -n "$PK") ;;
+addr)
+	ip link show rnbprof > /dev/null 2>&1 || ip link add rnbprof type dummy
+	ip link set rnbprof up
+	gen=(addr -i "$(cat /sys/class/net/rnbprof/ifindex)" -n $((PK / 2 * 2))) ;;
+*) die "unknown workload $PW (getlink or addr)" ;;
+esac
+
 for mode in "$@"; do
 	mode_on "$mode"
 	quiesce
 	"$perf" record -q -a -g -e cpu-clock -c "$PERIOD" -o "$WORK/perf.$mode" -- \
-		"$WORK/bin/rtnl_gen" getlink -i 1 -n "$PK" > /dev/null
+		"$WORK/bin/rtnl_gen" "${gen[@]}" > /dev/null
 	# perf does not find the module's symbols (its .ko is not under
 	# /lib/modules): resolve them from kallsyms while it is loaded.
 	grep -E '\[rtnl_net_trace\]$' /proc/kallsyms | sort > "$WORK/kallsyms" || true
@@ -111,7 +125,7 @@ for mode in "$@"; do
 				$2 = "ftrace_trampoline?"
 		}
 		{ print }' > "$OUT/perf-$mode.txt" || true
-	echo "== $mode: $PK requests, one sample per $PERIOD ns of cpu-clock"
+	echo "== $mode: $PK requests (rtnl_gen ${gen[0]}), one sample per $PERIOD ns of cpu-clock"
 	breakdown "$OUT/perf-$mode.txt"
 	"$perf" report -i "$WORK/perf.$mode" --comm rtnl_gen --no-children --sort sym \
 		--stdio -g none 2>/dev/null | awk -v k="$PK" -v p="$PERIOD" '

@@ -3,7 +3,7 @@
 # The benchmark, guest side: `make bench` and `make bench-scale` run it in
 # the dev-kernel VM from the repository root.
 #
-#   bench/run.sh [-n N] [-m M] [-r ROUNDS] [-k K] [--modes "A B ..."]
+#   bench/run.sh [-n N] [-m M] [-r ROUNDS] [-k K] [-p P] [--modes "A B ..."]
 #                [--footprint "N1 N2 ..."] [--scale N] [--timing LABEL]
 #                [--pause S] [--ko MODULE.ko] [--base-ko OLD.ko]
 #
@@ -12,13 +12,18 @@
 # join the netns in a ring, all sent with `ip -b` batch files (one `ip` per
 # netns); a pause, not timed; then every netns is deleted and the round
 # ends once the kernel has freed them all.
-# Microbenchmark: K RTM_GETLINK doit requests for lo (rtnl_gen getlink).
+# Microbenchmarks: K RTM_GETLINK doit requests for lo (rtnl_gen getlink),
+# and P pairs of RTM_NEWADDR and RTM_DELADDR of one address on a dummy
+# interface of init_net (rtnl_gen addr): a converted doit, which takes
+# the per-netns lock under RTNL.
 #
 # Modes, interleaved round by round (A B C D A B C D ...):
 #   unloaded  the module is not loaded
 #   disabled  loaded, then turned off with `echo 0 > enable` (every probe
 #             unregistered)
 #   enabled   loaded with enable=1 (every probe registered)
+#   nofootprint  loaded with footprint=0: enabled without the probes of
+#             what RTNL sections change, to tell the footprint's share
 #   tracefs   not loaded; fprobe events on rtnetlink_rcv_msg() entry and
 #             exit with hist triggers: requests by message type, and a
 #             latency histogram through a synthetic event
@@ -37,7 +42,8 @@ N=48
 M=4
 ROUNDS=5
 K=4000
-MODES="unloaded disabled enabled tracefs"
+P=1000
+MODES="unloaded disabled enabled nofootprint tracefs"
 FOOTPRINT=""
 SCALE=0
 PAUSE=3
@@ -57,6 +63,7 @@ while [ $# -gt 0 ]; do
 	-m) M=$2; shift 2 ;;
 	-r) ROUNDS=$2; shift 2 ;;
 	-k) K=$2; shift 2 ;;
+	-p) P=$2; shift 2 ;;
 	--modes) MODES=$2; shift 2 ;;
 	--footprint) FOOTPRINT=$2; shift 2 ;;
 	--scale) SCALE=$2; shift 2 ;;
@@ -67,7 +74,7 @@ while [ $# -gt 0 ]; do
 	*) usage ;;
 	esac
 done
-for v in "$N" "$M" "$ROUNDS" "$K" "$SCALE"; do
+for v in "$N" "$M" "$ROUNDS" "$K" "$P" "$SCALE"; do
 	[[ $v =~ ^[0-9]+$ ]] || usage
 done
 if [ "$N" -lt 1 ] || [ "$M" -lt 1 ] || [ "$M" -gt 250 ]; then usage; fi
@@ -225,6 +232,28 @@ micro()
 		die "rtnl_gen: unexpected result: $one / $out"
 	fi
 	MICRO_NS=$(((t2 - t1) - (t1 - t0)))
+}
+
+# micro_addr P: sets ADDR_NS to the time of P pairs of RTM_NEWADDR and
+# RTM_DELADDR on the dummy interface ADDR_IF less that of one pair.
+micro_addr()
+{
+	local p=$1 t0 t1 t2 out one pair
+
+	pair="kind=newaddr requests=%d rounds=0 errno=- errors=0
+kind=deladdr requests=%d rounds=0 errno=- errors=0"
+	quiesce
+	t0=$(now)
+	one=$(run_tool rtnl_gen addr -i "$ADDR_IF" -n 2)
+	t1=$(now)
+	out=$(run_tool rtnl_gen addr -i "$ADDR_IF" -n $((2 * p + 2)))
+	t2=$(now)
+	# shellcheck disable=SC2059 # the format is ours
+	if [ "$one" != "$(printf "$pair" 1 1)" ] ||
+	   [ "$out" != "$(printf "$pair" $((p + 1)) $((p + 1)))" ]; then
+		die "rtnl_gen: unexpected result: $one / $out"
+	fi
+	ADDR_NS=$(((t2 - t1) - (t1 - t0)))
 }
 
 # ---- the module ----
@@ -435,6 +464,7 @@ mode_on()
 	reloaded) insmod "$KO" && rmmod rtnl_net_trace ;;
 	disabled) insmod "$KO" && echo 0 > "$RNT/enable" ;;
 	enabled) insmod "$KO" && echo 1 > "$RNT/reset" ;;
+	nofootprint) insmod "$KO" footprint=0 && echo 1 > "$RNT/reset" ;;
 	base)
 		[ -n "$BASE_KO" ] || die "mode base needs --base-ko"
 		insmod "$BASE_KO" && echo 1 > "$RNT/reset" ;;
@@ -446,7 +476,7 @@ mode_on()
 mode_off()
 {
 	case $1 in
-	disabled|enabled|base) rmmod rtnl_net_trace ;;
+	disabled|enabled|nofootprint|base) rmmod rtnl_net_trace ;;
 	tracefs) tracefs_off ;;
 	esac
 }
@@ -515,7 +545,7 @@ table()
 				med[m] = median(tmp, n[m])
 			}
 			printf "%s\n", title
-			printf "%-10s %6s %12s %8s %12s %12s %13s %7s %9s\n", "MODE", "ROUNDS",
+			printf "%-12s %6s %12s %8s %12s %12s %13s %7s %9s\n", "MODE", "ROUNDS",
 			       "MEDIAN", "RATIO", "MIN", "MAX", "PAIRED_RATIO", "SPREAD",
 			       "MIN_RATIO"
 			for (i = 1; i <= nm; i++) {
@@ -526,7 +556,7 @@ table()
 				ratio = med["unloaded"] ? sprintf("%.3fx", med[m] / med["unloaded"]) : "-"
 				spread[m] = med[m] ? (hi[m] - lo[m]) / med[m] : 0
 				minratio = lo["unloaded"] ? sprintf("%.3fx", lo[m] / lo["unloaded"]) : "-"
-				printf "%-10s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s %6.2f%% %9s\n",
+				printf "%-12s %6d %9.3f %-2s %8s %9.3f %-2s %9.3f %-2s %13s %6.2f%% %9s\n",
 				       m, n[m], med[m], unit, ratio, lo[m], unit, hi[m], unit, pairedr,
 				       100 * spread[m], minratio
 			}
@@ -737,12 +767,16 @@ if [ "$ROUNDS" -gt 0 ]; then
 	expect=$(expected_counts "$N" "$WORK/w")
 	log "batches: $(cat "$WORK/w/veth" "$WORK/w/ns" | wc -l) lines per round" \
 	    "($(wc -l < "$WORK/w/ns") per netns); expected $expect"
-	printf 'mode\tround\tworkload_ns\tsetup_ns\tteardown_ns\tmicro_ns\tk\n' \
+	printf 'mode\tround\tworkload_ns\tsetup_ns\tteardown_ns\tmicro_ns\tk\taddr_ns\tpairs\n' \
 		> "$OUT/rounds.tsv"
+	ipb link add rnbaddr type dummy
+	ipb link set rnbaddr up
+	ADDR_IF=$(cat /sys/class/net/rnbaddr/ifindex)
 
 	# A warm-up round: first-use costs (page cache, slab growth) for none.
 	workload "$N" "$WORK/w"
 	micro "$K"
+	micro_addr "$P"
 	log "warm-up: workload $((W_SETUP / 1000000)) + $((W_TEARDOWN / 1000000)) ms"
 
 	for r in $(seq "$ROUNDS"); do
@@ -758,19 +792,21 @@ if [ "$ROUNDS" -gt 0 ]; then
 				note="counts exact"
 			fi
 			micro "$K"
+			micro_addr "$P"
 			if [ "$mode" = enabled ]; then
-				got=$(calls rtnl_getlink)
-				[ "$got" = $((K + 1)) ] ||
-					die "round $r: rtnl_getlink calls $got, expected $((K + 1))"
+				got="$(calls rtnl_getlink) $(calls inet_rtm_newaddr) $(calls inet_rtm_deladdr)"
+				[ "$got" = "$((K + 1)) $((P + 2)) $((P + 2))" ] ||
+					die "round $r: getlink, newaddr, deladdr calls $got, expected $((K + 1)) $((P + 2)) $((P + 2))"
 			fi
 			[ "$mode" = tracefs ] && tracefs_check
 			mode_off "$mode"
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$r" \
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$r" \
 				$((W_SETUP + W_TEARDOWN)) "$W_SETUP" "$W_TEARDOWN" \
-				"$MICRO_NS" $((K - 1)) >> "$OUT/rounds.tsv"
+				"$MICRO_NS" $((K - 1)) "$ADDR_NS" "$P" >> "$OUT/rounds.tsv"
 			log "round $r $mode: workload $(((W_SETUP + W_TEARDOWN) / 1000000)) ms" \
 			    "(setup $((W_SETUP / 1000000)), teardown $((W_TEARDOWN / 1000000)))," \
-			    "micro $((MICRO_NS / (K - 1))) ns/request${note:+, $note}"
+			    "micro $((MICRO_NS / (K - 1))) ns/request," \
+			    "addr $((ADDR_NS / P)) ns/pair${note:+, $note}"
 		done
 	done
 fi
@@ -792,6 +828,9 @@ end_all=$(now)
 		echo
 		table "Microbenchmark: RTM_GETLINK doit requests, cost per request ($K requests less 1)" \
 			us "$(awk -v k="$K" 'BEGIN { print (k - 1) * 1000 }')" micro_ns
+		echo
+		table "Microbenchmark: RTM_NEWADDR + RTM_DELADDR, cost per pair ($P pairs, a converted doit)" \
+			us "$((P * 1000))" addr_ns
 		awk -F'\t' -v modes="$MODES" '
 			NR == 1 { next }
 			{ v[$1, $2] = $6 / $7; r[$2] = 1 }
