@@ -108,10 +108,11 @@ bool rnt_pernet_holds(const struct rnt_task *t, const struct net *net)
 
 /*
  * The last net a task without a slot locked. Every per-netns lock is taken
- * under RTNL (__rtnl_net_lock() asserts it), so only the RTNL holder writes
- * here (a no_rtnl violator aside, whose record may then be torn), and one
- * record serves it in place of a slot. It is forgotten when that net is
- * unlocked and when the task lets RTNL go. What it can check is each net
+ * under RTNL (__rtnl_net_lock() asserts it), so one record serves the RTNL
+ * holder in place of a slot; a no_rtnl locker does not touch it (without
+ * lockdep, RTNL held by anyone counts, and the record may then be torn).
+ * It is forgotten when that net is unlocked and when the task lets RTNL
+ * go, so the net it names is alive. What it can check is each net
  * against the one taken just before: the order and recursion within one
  * rtnl_nets_lock() call, whose nets are taken one after the other. Such a
  * task's lock set is not counted (its events are counted as task drops).
@@ -169,8 +170,9 @@ bool rnt_pernet_check(struct rnt_task *t, const void *netp, bool *rtnl)
 	*rtnl = rnt_rtnl_held(t);
 	if (!*rtnl)
 		rnt_violation(t, RNT_V_NO_RTNL, net, NULL);
+	/* Only the RTNL holder keeps the record: its net is then alive. */
 	if (!t)
-		return rnt_pernet_check_slotless(net);
+		return *rtnl ? rnt_pernet_check_slotless(net) : true;
 	for (i = 0; i < t->nheld; i++) {
 		int cmp = rnt_cmp_nets(t->held[i].net, net, &init_net);
 

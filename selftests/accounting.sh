@@ -62,9 +62,11 @@ ktap_expect_eq "no in-flight calls left" "" \
 	"$(awk '$1 == "stat" && !/ inflight=0 /' "$RNT_DIR/stats")"
 ktap_expect_eq "no drops, no missed probe hits" none "$(rnt_losses)"
 
-# A locked doit is called once the dispatcher has taken RTNL for it:
-# without CAP_NET_ADMIN the dispatcher refuses the request itself, which
-# is a request of the handler's and no call.
+# Without CAP_NET_ADMIN the dispatcher refuses a NEW or DEL request
+# itself: a request of the handler's and no call. On 6.12 these doits are
+# locked, counted from the dispatcher's probe once it has taken RTNL for
+# them; on 7.3 they are converted (RTNL_FLAG_DOIT_PERNET, an unlocked
+# doit) and keep their own probe, which the refusal never reaches.
 rnt_reset
 out=$(ip netns exec "$NS" "$RTNL_GEN" addr -i 1 -n 4
 	ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
