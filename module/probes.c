@@ -165,11 +165,12 @@ static bool rnt_ctx_push(struct rnt_task *t, int slot)
 	return true;
 }
 
-/* Leave it; the outermost context's end is where a request ends. */
-static void rnt_ctx_pop(void)
+/*
+ * @t (the current task's slot, or NULL) leaves it; the outermost context's
+ * end is where a request ends.
+ */
+static void rnt_ctx_pop(struct rnt_task *t)
 {
-	struct rnt_task *t = rnt_task_current(false);
-
 	if (!t || !t->depth)
 		return;
 	if (t->depth == 1)
@@ -198,7 +199,8 @@ static void rnt_call_begin(struct rnt_call *c, struct rnt_task *t, int slot)
 	c->start = rnt_now();
 }
 
-static void rnt_trace_request(const struct rnt_handler *h,
+static void rnt_trace_request(const struct rnt_task *t,
+			      const struct rnt_handler *h,
 			      const struct rnt_call *c, int ret, u64 lat);
 
 struct rnt_req_data {
@@ -265,9 +267,9 @@ NOKPROBE_SYMBOL(rnt_req_entry);
  * dispatcher's RTNL (an unlocked doit's own waits are its latency's, as
  * when it is probed itself).
  */
-static void rnt_req_doit_end(struct rnt_req_data *d, struct rnt_regs *regs)
+static void rnt_req_doit_end(struct rnt_task *t, struct rnt_req_data *d,
+			     struct rnt_regs *regs)
 {
-	struct rnt_task *t = d->call.pushed ? rnt_task_current(false) : NULL;
 	struct rnt_handler *h = &rnt_handlers[d->slot];
 	u64 lat = rnt_since(d->call.start, rnt_now());
 	int ret = (int)rnt_retval(regs);
@@ -282,20 +284,22 @@ static void rnt_req_doit_end(struct rnt_req_data *d, struct rnt_regs *regs)
 	rnt_handler_called(h, locked);
 	rnt_handler_leave(h, ret, lat);
 	if (trace_request_enabled())
-		rnt_trace_request(h, &d->call, ret, lat);
+		rnt_trace_request(t, h, &d->call, ret, lat);
 }
 
 static void rnt_req_exit(struct fprobe *fp, unsigned long ip,
 			 unsigned long ret_ip, struct rnt_regs *regs, void *data)
 {
 	struct rnt_req_data *d = data;
+	struct rnt_task *t;
 
 	if (rnt_gen_stale(d->gen))
 		return;
+	/* The task's slot, looked up once for the doit's figures and the pop. */
+	t = d->call.pushed ? rnt_task_current(false) : NULL;
 	if (d->slot >= 0)
-		rnt_req_doit_end(d, regs);
-	if (d->call.pushed)
-		rnt_ctx_pop();
+		rnt_req_doit_end(t, d, regs);
+	rnt_ctx_pop(t);
 }
 NOKPROBE_SYMBOL(rnt_req_exit);
 
@@ -368,10 +372,10 @@ NOKPROBE_SYMBOL(rnt_handler_entry);
  * Under the dispatcher's RTNL, they are its section's wait and hold so
  * far; else the waits and holds of the sections the handler took itself.
  */
-static void rnt_trace_request(const struct rnt_handler *h,
+static void rnt_trace_request(const struct rnt_task *t,
+			      const struct rnt_handler *h,
 			      const struct rnt_call *c, int ret, u64 lat)
 {
-	struct rnt_task *t = c->pushed ? rnt_task_current(false) : NULL;
 	u64 now = rnt_now(), wait = 0, hold = 0;
 
 	if (t && t->rtnl_held && t->rtnl_acquired <= c->start) {
@@ -394,14 +398,15 @@ static void rnt_handler_exit(struct fprobe *fp, unsigned long ip,
 	struct rnt_handler *h = &rnt_handlers[d->slot];
 	int ret = (int)rnt_retval(regs);
 	u64 lat = rnt_since(d->call.start, rnt_now());
+	struct rnt_task *t;
 
 	if (rnt_gen_stale(d->gen))
 		return;
+	t = d->call.pushed ? rnt_task_current(false) : NULL;
 	rnt_handler_leave(h, ret, lat);
 	if (trace_request_enabled())
-		rnt_trace_request(h, &d->call, ret, lat);
-	if (d->call.pushed)
-		rnt_ctx_pop();
+		rnt_trace_request(t, h, &d->call, ret, lat);
+	rnt_ctx_pop(t);
 }
 NOKPROBE_SYMBOL(rnt_handler_exit);
 
